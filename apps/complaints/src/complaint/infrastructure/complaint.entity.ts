@@ -1,0 +1,60 @@
+import { EntitySchema } from 'typeorm';
+
+/** A row of `complaints.complaints`. Every row carries its tenant; the tenant leads the primary key. */
+export interface ComplaintRecord {
+  tenantId: string;
+  id: string;
+  reference: string;
+  channel: string;
+  status: string;
+  complainantName: string;
+  complainantPhone: string;
+  complainantEmail: string | null;
+  complainantLocale: string;
+  productName: string;
+  contractNumber: string | null;
+  description: string;
+  occurredAt: Date | null;
+  disputedAmountMinor: string | null;
+  disputedCurrency: string | null;
+  demand: string | null;
+  receivedAt: Date;
+  firstReplyDueAt: Date;
+  decisionDueAt: Date;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const text = { type: 'text' as const };
+const nullableText = { type: 'text' as const, nullable: true };
+const instant = { type: 'timestamptz' as const };
+
+export const ComplaintEntity = new EntitySchema<ComplaintRecord>({
+  name: 'Complaint',
+  tableName: 'complaints',
+  columns: {
+    tenantId: { type: 'uuid', primary: true, name: 'tenant_id' },
+    id: { type: 'uuid', primary: true },
+    reference: text,
+    channel: text,
+    status: text,
+    complainantName: { ...text, name: 'complainant_name' },
+    complainantPhone: { ...text, name: 'complainant_phone' },
+    complainantEmail: { ...nullableText, name: 'complainant_email' },
+    complainantLocale: { ...text, name: 'complainant_locale' },
+    productName: { ...text, name: 'product_name' },
+    contractNumber: { ...nullableText, name: 'contract_number' },
+    description: text,
+    occurredAt: { ...instant, nullable: true, name: 'occurred_at' },
+    disputedAmountMinor: { type: 'bigint', nullable: true, name: 'disputed_amount_minor' },
+    disputedCurrency: { type: 'char', length: 3, nullable: true, name: 'disputed_currency' },
+    demand: nullableText,
+    receivedAt: { ...instant, name: 'received_at' },
+    firstReplyDueAt: { ...instant, name: 'first_reply_due_at' },
+    decisionDueAt: { ...instant, name: 'decision_due_at' },
+    version: { type: 'int' },
+    createdAt: { ...instant, name: 'created_at', createDate: true },
+    updatedAt: { ...instant, name: 'updated_at', updateDate: true },
+  },
+});

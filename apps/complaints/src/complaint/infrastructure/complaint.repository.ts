@@ -1,0 +1,113 @@
+import type { EntityManager } from 'typeorm';
+import type { ComplaintChannel, Locale } from '@redress/contracts';
+import type { Complaint, ComplaintStatus } from '../domain/complaint';
+import { ComplaintEntity, type ComplaintRecord } from './complaint.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** Data access for complaints. Every method takes the tenant explicitly: scoping in code, RLS in the database. */
+export const complaintRepository = {
+  /** The next number of the tenant's daily reference sequence; the row lock serialises concurrent filings. */
+  async nextReferenceSequence(manager: EntityManager, tenantId: string, day: string): Promise<number> {
+    const rows: { last_value: number }[] = await manager.query(
+      `INSERT INTO complaints.reference_sequences (tenant_id, day, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (tenant_id, day) DO UPDATE SET last_value = reference_sequences.last_value + 1
+       RETURNING last_value`,
+      [tenantId, day],
+    );
+    return rows[0]!.last_value;
+  },
+
+  async insert(manager: EntityManager, complaint: Complaint): Promise<void> {
+    await manager.getRepository(ComplaintEntity).insert(toRecord(complaint));
+  },
+
+  /** One query for any number of ids (the DataLoader batch); ids that are not UUIDs simply match nothing. */
+  async findByIds(manager: EntityManager, tenantId: string, ids: readonly string[]): Promise<Complaint[]> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return [];
+    const records = await manager
+      .getRepository(ComplaintEntity)
+      .createQueryBuilder('c')
+      .where('c.tenant_id = :tenantId AND c.id = ANY(:ids)', { tenantId, ids: valid })
+      .getMany();
+    return records.map(toDomain);
+  },
+
+  /** Newest first, keyset-paginated on (received_at, id). Fetches `limit + 1` to tell whether more follow. */
+  async listNewestFirst(
+    manager: EntityManager,
+    tenantId: string,
+    page: { limit: number; after: [string, string] | null },
+  ): Promise<Complaint[]> {
+    const query = manager
+      .getRepository(ComplaintEntity)
+      .createQueryBuilder('c')
+      .where('c.tenant_id = :tenantId', { tenantId })
+      .orderBy('c.received_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(page.limit + 1);
+    if (page.after) {
+      query.andWhere('(c.received_at, c.id) < (:afterAt, :afterId)', { afterAt: page.after[0], afterId: page.after[1] });
+    }
+    return (await query.getMany()).map(toDomain);
+  },
+};
+
+function toRecord(c: Complaint): Omit<ComplaintRecord, 'createdAt' | 'updatedAt'> {
+  return {
+    tenantId: c.tenantId,
+    id: c.id,
+    reference: c.reference,
+    channel: c.channel,
+    status: c.status,
+    complainantName: c.complainant.name,
+    complainantPhone: c.complainant.phone,
+    complainantEmail: c.complainant.email,
+    complainantLocale: c.complainant.locale,
+    productName: c.productName,
+    contractNumber: c.contractNumber,
+    description: c.description,
+    occurredAt: c.occurredAt,
+    disputedAmountMinor: c.disputedAmount ? String(c.disputedAmount.amountMinor) : null,
+    disputedCurrency: c.disputedAmount?.currency ?? null,
+    demand: c.demand,
+    receivedAt: c.receivedAt,
+    firstReplyDueAt: c.firstReplyDueAt,
+    decisionDueAt: c.decisionDueAt,
+    version: c.version,
+  };
+}
+
+function toDomain(r: ComplaintRecord): Complaint {
+  return {
+    id: r.id,
+    tenantId: r.tenantId,
+    reference: r.reference,
+    channel: r.channel as ComplaintChannel,
+    status: r.status as ComplaintStatus,
+    complainant: {
+      name: r.complainantName,
+      phone: r.complainantPhone,
+      email: r.complainantEmail,
+      locale: r.complainantLocale as Locale,
+    },
+    productName: r.productName,
+    contractNumber: r.contractNumber,
+    description: r.description,
+    occurredAt: r.occurredAt,
+    disputedAmount:
+      r.disputedAmountMinor !== null && r.disputedCurrency !== null
+        ? { amountMinor: Number(r.disputedAmountMinor), currency: r.disputedCurrency }
+        : null,
+    demand: r.demand,
+    receivedAt: r.receivedAt,
+    firstReplyDueAt: r.firstReplyDueAt,
+    decisionDueAt: r.decisionDueAt,
+    version: r.version,
+  };
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { ComplaintFiledV1 } from '@redress/contracts';
+import { eventHandler } from '@redress/events';
+import { renderComplaintReceived } from '../domain/complaint-received.template';
+import { noticeRepository } from '../infrastructure/notice.repository';
+
+/**
+ * A complaint was received: acknowledge it to the complainant, in their language, in the app.
+ * Runs inside the consumer's transaction, next to the inbox record of the event.
+ */
+export const onComplaintFiled = eventHandler(ComplaintFiledV1, async (event, manager) => {
+  const p = event.payload;
+  const { subject, body } = renderComplaintReceived(
+    {
+      reference: p.reference,
+      productName: p.productName,
+      receivedAt: new Date(p.receivedAt),
+      firstReplyDueAt: new Date(p.firstReplyDueAt),
+      decisionDueAt: new Date(p.decisionDueAt),
+    },
+    p.locale,
+  );
+  await noticeRepository.insertOnce(manager, {
+    id: randomUUID(),
+    tenantId: event.tenantId,
+    complaintId: p.complaintId,
+    sourceEventId: event.id,
+    kind: 'COMPLAINT_RECEIVED',
+    recipient: 'COMPLAINANT',
+    channel: 'IN_APP',
+    locale: p.locale,
+    subject,
+    body,
+    status: 'QUEUED',
+    createdAt: new Date(),
+  });
+});

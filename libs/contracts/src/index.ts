@@ -1,0 +1,4 @@
+export * from './envelope';
+export * from './topics';
+export * from './complaints/complaint-channel';
+export * from './complaints/complaint-filed.event';

@@ -1,0 +1,4 @@
+export * from './catalog';
+export * from './supergraph-file';
+export * from './provision';
+export * from './launcher';

@@ -1,0 +1,216 @@
+import { Client } from 'pg';
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { Logger } from '@redress/logger';
+import type { EventProducer, OutgoingMessage, TopicBatch } from '../kafka/event-transport';
+import { checkedSchemaName, outboxChannel } from './outbox.sql';
+
+export interface OutboxRelayOptions {
+  dataSource: DataSource;
+  schema: string;
+  /** A URL for the dedicated LISTEN connection (pooled connections cannot hold a LISTEN). */
+  listenUrl: string;
+  producer: EventProducer;
+  logger: Logger;
+  batchSize?: number;
+  /** Safety net for a lost notification or rows held back by another relay; not the normal path. */
+  sweepIntervalMs?: number;
+  maxBackoffMs?: number;
+  /** Published rows are kept this long for inspection, then deleted. */
+  retentionHours?: number;
+}
+
+interface PendingRow {
+  seq: string;
+  topic: string;
+  message_key: string;
+  event_type: string;
+  envelope: { id: string; tenantId: string; correlationId: string };
+}
+
+/**
+ * Publishes committed outbox rows to Kafka, keyed by aggregate id so one case's events stay in
+ * order. Woken by NOTIFY on commit, drains in batches with FOR UPDATE SKIP LOCKED so several
+ * instances can share the work, and never publishes a row while an earlier row with the same key
+ * is still pending elsewhere. Delivery is at least once; consumers deduplicate by event id.
+ */
+export class OutboxRelay {
+  private readonly schema: string;
+  private readonly batchSize: number;
+  private readonly sweepIntervalMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly retentionHours: number;
+  private listener: Client | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private draining: Promise<void> | null = null;
+  private wakeAgain = false;
+  private stopped = true;
+  private failures = 0;
+  private lastCleanup = 0;
+  private published = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.schema = checkedSchemaName(options.schema);
+    this.batchSize = options.batchSize ?? 500;
+    this.sweepIntervalMs = options.sweepIntervalMs ?? 2_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 5_000;
+    this.retentionHours = options.retentionHours ?? 72;
+  }
+
+  get publishedCount(): number {
+    return this.published;
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.listen().catch((error) => this.onListenerLost(error));
+    this.sweepTimer = setInterval(() => this.wake(), this.sweepIntervalMs);
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    await this.draining;
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** Drains now, or right after the drain in progress. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+      if (this.wakeAgain && !this.stopped && !this.retryTimer) {
+        this.wakeAgain = false;
+        this.wake();
+      }
+    });
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.options.listenUrl, application_name: `${this.schema}-outbox-listener` });
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => this.onListenerLost(error));
+    await client.connect();
+    await client.query(`LISTEN ${outboxChannel(this.schema)}`);
+    this.listener = client;
+  }
+
+  private onListenerLost(error: unknown): void {
+    if (this.stopped) return;
+    this.options.logger.warn({ err: error }, 'outbox listener lost; relying on the sweep until it reconnects');
+    const old = this.listener;
+    this.listener = null;
+    void old?.end().catch(() => undefined);
+    setTimeout(() => {
+      if (!this.stopped && !this.listener) void this.listen().catch((e) => this.onListenerLost(e));
+    }, 1_000).unref();
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      let count: number;
+      do {
+        count = await this.publishBatch();
+        this.published += count;
+      } while (count === this.batchSize && !this.stopped);
+      this.failures = 0;
+      await this.cleanupIfDue();
+    } catch (error) {
+      this.failures += 1;
+      const delay = Math.min(this.maxBackoffMs, 100 * 2 ** Math.min(this.failures, 10));
+      this.options.logger.warn({ err: error, failures: this.failures, retryInMs: delay }, 'outbox relay failed; will retry');
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        this.wake();
+      }, delay);
+    }
+  }
+
+  /** One transaction: lock a batch, publish what may go now, mark it published. Returns rows published. */
+  private async publishBatch(): Promise<number> {
+    const runner = this.options.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const rows: PendingRow[] = await runner.query(
+        `SELECT seq, topic, message_key, event_type, envelope FROM ${this.schema}.outbox
+          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      const ready = rows.length ? await this.inKeyOrder(runner, rows) : [];
+      if (ready.length) {
+        await this.options.producer.send(toBatches(ready));
+        await runner.query(`UPDATE ${this.schema}.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
+          ready.map((r) => r.seq),
+        ]);
+      }
+      await runner.commitTransaction();
+      return ready.length;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * Keeps, per key, only the rows that are the earliest pending ones for that key. A row whose key
+   * has an earlier pending row locked by another relay waits, so a case's events never overtake
+   * each other across relay instances.
+   */
+  private async inKeyOrder(runner: QueryRunner, rows: PendingRow[]): Promise<PendingRow[]> {
+    const keys = [...new Set(rows.map((r) => r.message_key))];
+    const pending: { message_key: string; seq: string }[] = await runner.query(
+      `SELECT message_key, seq FROM ${this.schema}.outbox
+        WHERE published_at IS NULL AND message_key = ANY($1::text[]) ORDER BY message_key, seq`,
+      [keys],
+    );
+    const mine = new Set(rows.map((r) => r.seq));
+    const allowed = new Set<string>();
+    const blocked = new Set<string>();
+    for (const { message_key, seq } of pending) {
+      if (blocked.has(message_key)) continue;
+      if (mine.has(seq)) allowed.add(seq);
+      else blocked.add(message_key);
+    }
+    return rows.filter((r) => allowed.has(r.seq));
+  }
+
+  private async cleanupIfDue(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastCleanup < 60 * 60 * 1000) return;
+    this.lastCleanup = now;
+    await this.options.dataSource.query(
+      `DELETE FROM ${this.schema}.outbox WHERE published_at < now() - make_interval(hours => $1)`,
+      [this.retentionHours],
+    );
+  }
+}
+
+function toBatches(rows: PendingRow[]): TopicBatch[] {
+  const byTopic = new Map<string, OutgoingMessage[]>();
+  for (const row of rows) {
+    const messages = byTopic.get(row.topic) ?? [];
+    messages.push({
+      key: row.message_key,
+      value: JSON.stringify(row.envelope),
+      headers: {
+        'event-id': row.envelope.id,
+        'event-type': row.event_type,
+        'tenant-id': row.envelope.tenantId,
+        'correlation-id': row.envelope.correlationId,
+      },
+    });
+    byTopic.set(row.topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}

@@ -1,0 +1,136 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext, type ContextFunction } from '@apollo/server';
+import type { Logger } from '@redress/logger';
+
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+export interface GraphQLHttpServerOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  context: ContextFunction<[{ req: IncomingMessage }], C>;
+  readiness: ReadinessCheck[];
+  logger: Logger;
+  /** Requests with a larger body are refused before they are parsed. */
+  maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+class PayloadTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new PayloadTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * A minimal Node HTTP integration for Apollo Server (its documented `executeHTTPGraphQLRequest`),
+ * plus liveness (`/health/live`) and readiness (`/health/ready`, which checks every dependency).
+ */
+export async function startGraphQLHttpServer<C extends BaseContext>(
+  options: GraphQLHttpServerOptions<C>,
+  port: number,
+  host = '127.0.0.1',
+): Promise<RunningServer> {
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health/live') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/health/ready') {
+      const results = await Promise.all(
+        options.readiness.map(async ({ name, check }) => {
+          try {
+            await check();
+            return { name, ok: true as const };
+          } catch (error) {
+            return { name, ok: false as const, error: error instanceof Error ? error.message : String(error) };
+          }
+        }),
+      );
+      const ready = results.every((r) => r.ok);
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not-ready', checks: results });
+    }
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found. The graph is at /graphql.' });
+
+    let body: unknown = undefined;
+    if (req.method === 'POST') {
+      try {
+        const raw = await readBody(req, maxBodyBytes);
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch (error) {
+        if (error instanceof PayloadTooLarge) {
+          return sendJson(res, 413, {
+            errors: [{ message: `Request body over ${maxBodyBytes} bytes`, extensions: { code: 'BAD_REQUEST' } }],
+          });
+        }
+        return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: () => options.context({ req }),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      options.logger.error({ err: error }, 'request failed before reaching GraphQL');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    server,
+    port: address.port,
+    url: `http://${host}:${address.port}/graphql`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,46 @@
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { GraphQLError } from 'graphql';
+import gql from 'graphql-tag';
+import type { Logger } from '@redress/logger';
+import { createErrorFormatter } from './errors';
+import { verifyGatewayContext, type RequestContext } from './request-context';
+
+export interface SubgraphServerOptions {
+  typeDefs: string;
+  resolvers: GraphQLResolverMap<never>;
+  logger: Logger;
+}
+
+export function createSubgraphApollo<C extends RequestContext>(options: SubgraphServerOptions): ApolloServer<C> {
+  return new ApolloServer<C>({
+    schema: buildSubgraphSchema({ typeDefs: gql(options.typeDefs), resolvers: options.resolvers as never }),
+    formatError: createErrorFormatter(options.logger),
+    includeStacktraceInErrorResponses: false,
+    // Only the gateway reaches a subgraph, and it needs `_service` (not introspection) to work.
+    introspection: false,
+  });
+}
+
+/**
+ * Context function of every subgraph: refuses any request that does not carry the gateway's
+ * signed proof, then lets the service add what it needs (data loaders, the tenant-bound data access).
+ */
+export function gatewayProofContext<C extends RequestContext>(
+  secret: string,
+  logger: Logger,
+  build: (base: RequestContext) => C,
+): (args: { req: IncomingMessage }) => Promise<C> {
+  return async ({ req }) => {
+    const result = verifyGatewayContext(secret, { get: (name) => req.headers[name] as string | undefined });
+    if (!result.ok) {
+      logger.warn({ reason: result.reason, remote: req.socket.remoteAddress }, 'refused a request without a valid gateway proof');
+      throw new GraphQLError('This service only answers requests that come through the Redress gateway.', {
+        extensions: { code: 'UNAUTHENTICATED', reason: result.reason, http: { status: 401 } },
+      });
+    }
+    return build(result.context);
+  };
+}
