@@ -40,7 +40,8 @@ const PASS_THROUGH = new Set([
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    const original = unwrapped instanceof GraphQLError && unwrapped.originalError ? unwrapped.originalError : unwrapped;
     if (original instanceof DomainError) {
       const { http: _http, ...extensions } = toGraphQLError(original).extensions as Record<string, unknown>;
       return { message: original.message, path: formatted.path, extensions };
@@ -48,6 +49,10 @@ export function createErrorFormatter(logger: Logger) {
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && PASS_THROUGH.has(code)) {
       const { stacktrace: _s, http: _h, ...extensions } = formatted.extensions ?? {};
+      const variableError = code === 'BAD_USER_INPUT' ? readVariableError(formatted.message) : null;
+      if (variableError) {
+        return { message: `${variableError.field}: ${variableError.reason}`, extensions: { ...extensions, field: variableError.field } };
+      }
       return { ...formatted, extensions };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving a request');
@@ -57,4 +62,20 @@ export function createErrorFormatter(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+const VARIABLE_ERROR = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" got invalid value [\s\S]*?(?: at "([^"]+)")?; ([\s\S]*)$/;
+const MISSING_OR_UNKNOWN_FIELD = /^Field "([^"]+)" (?:of required type "[^"]+" was not provided|is not defined by type "[^"]+")/;
+
+/**
+ * graphql-js reports a bad variable by echoing the whole value back, which would repeat personal
+ * data (names, phone numbers) in the response and in logs. Keep only the field path and the reason.
+ */
+export function readVariableError(message: string): { field: string; reason: string } | null {
+  const match = VARIABLE_ERROR.exec(message);
+  if (!match) return null;
+  const [, variable, at, reason] = match as unknown as [string, string, string | undefined, string];
+  const missing = MISSING_OR_UNKNOWN_FIELD.exec(reason);
+  const path = at ?? variable;
+  return { field: missing ? `${path}.${missing[1]}` : path, reason };
 }

@@ -7,8 +7,8 @@ import type { EventProducer, TopicBatch } from '../kafka/event-transport';
 
 class RecordingProducer implements EventProducer {
   readonly sent: TopicBatch[] = [];
-  async connect() {}
-  async disconnect() {}
+  connect = async () => undefined;
+  disconnect = async () => undefined;
   async send(batches: TopicBatch[]) {
     this.sent.push(...batches);
   }

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { consumerGroupName, topicName, TOPICS } from '@redress/contracts';
+import { WORKSPACE_ROOT } from '../catalog';
+import { PlatformProcesses } from '../launcher';
+import { provisionPlatformDatabase } from '../provision';
+import { testInfrastructure, uniqueNamespace } from './environment';
+
+export const E2E_DATABASE = 'redress_e2e';
+
+/** The built platform as separate processes on their own ports, topics and database. */
+export async function startPlatformUnderTest(name: string, portOffset = 100) {
+  const infra = testInfrastructure();
+  const namespace = uniqueNamespace(name);
+  const databaseUrls = await provisionPlatformDatabase(infra.adminUrl, E2E_DATABASE);
+  const processes = new PlatformProcesses({
+    databaseUrls,
+    kafkaBrokers: infra.kafkaBrokers,
+    eventsNamespace: namespace,
+    gatewaySecret: randomBytes(32).toString('base64url'),
+    portOffset,
+    logDir: path.join(WORKSPACE_ROOT, 'tmp', 'e2e-logs', namespace),
+    logLevel: 'info',
+  });
+  await processes.startAll();
+  const kafka = new Kafka({ clientId: `${namespace}-test`, brokers: infra.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  return {
+    infra,
+    namespace,
+    processes,
+    kafka,
+    complaintTopic: topicName(namespace, TOPICS.complaintEvents),
+    groupOf: (service: string) => consumerGroupName(namespace, service),
+    stop: () => processes.stopAll(),
+  };
+}
+
+/** Messages in a topic not yet committed by a consumer group, over all partitions. */
+export async function consumerLag(kafka: Kafka, groupId: string, topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    let lag = 0;
+    for (const end of ends) {
+      const done = committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+      lag += Number(end.high) - Math.max(0, Number(done));
+    }
+    return lag;
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, type checks and unit tests of every project, then the end-to-end
+# suite against the real PostgreSQL and Kafka, which this script starts (scripts/infra/infra.sh).
+set -euo pipefail
+cd "$(dirname -- "${BASH_SOURCE[0]}")/.."
+
+bash scripts/bootstrap.sh
+eval "$(bash scripts/infra/infra.sh start)"
+export DATABASE_URL KAFKA_BROKERS
+export NX_DAEMON=false NX_TUI=false NX_NO_CLOUD=true KAFKAJS_NO_PARTITIONER_WARNING=1 APOLLO_TELEMETRY_DISABLED=1
+
+npx nx run-many -t lint typecheck test --parallel=2 --outputStyle=static
+npx nx run platform-e2e:e2e --outputStyle=static
