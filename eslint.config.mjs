@@ -33,6 +33,21 @@ export default [
     },
   },
   {
+    // Integration specs of an app may use the test harness (devkit); the app's own code may not.
+    files: ['apps/*/test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:tooling'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:tooling'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: DOMAIN_FILES,
     ignores: ['**/__tests__/**'],
     rules: {

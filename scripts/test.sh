@@ -10,4 +10,6 @@ export DATABASE_URL KAFKA_BROKERS
 export NX_DAEMON=false NX_TUI=false NX_NO_CLOUD=true KAFKAJS_NO_PARTITIONER_WARNING=1 APOLLO_TELEMETRY_DISABLED=1
 
 npx nx run-many -t lint typecheck test --parallel=2 --outputStyle=static
+# Against the real PostgreSQL and Kafka: in-process integration specs, then the built platform as processes.
+npx nx run-many -t integration --parallel=1 --outputStyle=static
 npx nx run platform-e2e:e2e --outputStyle=static

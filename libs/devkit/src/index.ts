@@ -5,3 +5,4 @@ export * from './launcher';
 export * from './testing/environment';
 export * from './testing/graphql-client';
 export * from './testing/platform-under-test';
+export * from './testing/service-under-test';

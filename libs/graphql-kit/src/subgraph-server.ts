@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError } from 'graphql';
@@ -21,6 +22,8 @@ export function createSubgraphApollo<C extends RequestContext>(options: Subgraph
     includeStacktraceInErrorResponses: false,
     // Only the gateway reaches a subgraph, and it needs `_service` (not introspection) to work.
     introspection: false,
+    // No Apollo Studio: traces would only cost time on every request.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
 }
 

@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * CPU time per kind of process on this machine, from /proc (Linux only; empty elsewhere). Tells
+ * whether a phase was CPU-bound on the two cores and which process spent them.
+ */
+type Snapshot = Map<number, { group: string; ticks: number }>;
+
+const TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8', timeout: 5_000 }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+function groupOf(pid: number, cmdline: string): string | null {
+  if (pid === process.pid) return 'bench';
+  const app = /dist\/apps\/([a-z-]+)\/main\.cjs/.exec(cmdline);
+  if (app) return app[1]!;
+  if (/(^|\/)postgres(\0|:| |$)/.test(cmdline) || cmdline.startsWith('postgres:')) return 'postgres';
+  if (cmdline.includes('java') && cmdline.toLowerCase().includes('kafka')) return 'kafka';
+  return null;
+}
+
+function snapshot(): Snapshot {
+  const result: Snapshot = new Map();
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return result;
+  }
+  for (const d of pids) {
+    try {
+      const pid = Number(d);
+      const group = groupOf(pid, readFileSync(`/proc/${d}/cmdline`, 'latin1'));
+      if (!group) continue;
+      // Fields after the command name (which may contain spaces) start after the last ')'.
+      const stat = readFileSync(`/proc/${d}/stat`, 'latin1');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      result.set(pid, { group, ticks: Number(fields[11]) + Number(fields[12]) }); // utime + stime
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return result;
+}
+
+/** Starts measuring; the returned function gives cores used per group since then, largest first. */
+export function cpuMeter(): () => Record<string, number> {
+  const before = snapshot();
+  const t0 = performance.now();
+  return () => {
+    const after = snapshot();
+    const seconds = (performance.now() - t0) / 1000;
+    const byGroup = new Map<string, number>();
+    for (const [pid, a] of after) {
+      const b = before.get(pid);
+      if (!b || b.group !== a.group) continue;
+      byGroup.set(a.group, (byGroup.get(a.group) ?? 0) + (a.ticks - b.ticks));
+    }
+    const entries = [...byGroup].map(([g, ticks]) => [g, Math.round((ticks / TICKS_PER_SECOND / seconds) * 100) / 100] as const);
+    return Object.fromEntries(entries.filter(([, cores]) => cores > 0).sort((x, y) => y[1] - x[1]));
+  };
+}
