@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
  * CPU time per kind of process on this machine, from /proc (Linux only; empty elsewhere). Tells
  * whether a phase was CPU-bound on the two cores and which process spent them.
  */
-type Snapshot = Map<number, { group: string; ticks: number }>;
+type Snapshot = { pids: Map<number, { group: string; ticks: number }>; busyTicks: number };
 
 const TICKS_PER_SECOND = (() => {
   try {
@@ -24,8 +24,18 @@ function groupOf(pid: number, cmdline: string): string | null {
   return null;
 }
 
+/** Busy ticks of the whole machine (all CPUs), from the first line of /proc/stat. */
+function machineBusyTicks(): number {
+  try {
+    const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'latin1').split('\n')[0]!.trim().split(/\s+/).map(Number);
+    return user! + nice! + system! + irq! + softirq! + steal!;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function snapshot(): Snapshot {
-  const result: Snapshot = new Map();
+  const result: Snapshot = { pids: new Map(), busyTicks: machineBusyTicks() };
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
@@ -40,7 +50,7 @@ function snapshot(): Snapshot {
       // Fields after the command name (which may contain spaces) start after the last ')'.
       const stat = readFileSync(`/proc/${d}/stat`, 'latin1');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      result.set(pid, { group, ticks: Number(fields[11]) + Number(fields[12]) }); // utime + stime
+      result.pids.set(pid, { group, ticks: Number(fields[11]) + Number(fields[12]) }); // utime + stime
     } catch {
       // The process ended while being read.
     }
@@ -48,7 +58,11 @@ function snapshot(): Snapshot {
   return result;
 }
 
-/** Starts measuring; the returned function gives cores used per group since then, largest first. */
+/**
+ * Starts measuring; the returned function gives cores used per group since then, largest first.
+ * "other" is the rest of the machine (other people's builds and tests, the kernel): when it is
+ * large, the run's figures are not those of a quiet machine.
+ */
 export function cpuMeter(): () => Record<string, number> {
   const before = snapshot();
   const t0 = performance.now();
@@ -56,11 +70,15 @@ export function cpuMeter(): () => Record<string, number> {
     const after = snapshot();
     const seconds = (performance.now() - t0) / 1000;
     const byGroup = new Map<string, number>();
-    for (const [pid, a] of after) {
-      const b = before.get(pid);
+    let ours = 0;
+    for (const [pid, a] of after.pids) {
+      const b = before.pids.get(pid);
       if (!b || b.group !== a.group) continue;
       byGroup.set(a.group, (byGroup.get(a.group) ?? 0) + (a.ticks - b.ticks));
+      ours += a.ticks - b.ticks;
     }
+    const other = after.busyTicks - before.busyTicks - ours;
+    if (other > 0) byGroup.set('other', other);
     const entries = [...byGroup].map(([g, ticks]) => [g, Math.round((ticks / TICKS_PER_SECOND / seconds) * 100) / 100] as const);
     return Object.fromEntries(entries.filter(([, cores]) => cores > 0).sort((x, y) => y[1] - x[1]));
   };

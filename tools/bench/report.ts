@@ -93,8 +93,22 @@ export function formatSummary(s: BenchSummary): string {
     `               p50 ${ms(l.latencyMs.p50)}, p95 ${ms(l.latencyMs.p95)}, p99 ${ms(l.latencyMs.p99)}, max ${ms(l.latencyMs.max)}   goal p99 <= ${GOALS.noticeLatencyP99AtMostMs} ms: ${met(l.p99GoalMet)}`,
     `               mutation latency at that rate: p50 ${ms(l.mutationLatencyMs.p50)}, p99 ${ms(l.mutationLatencyMs.p99)}`,
     `               CPU cores used: ${cores(l.cpuCores)}`,
+    ...noiseWarnings(s),
     '===========================================================================',
   ].join('\n');
+}
+
+/** Flags phases during which processes outside the benchmark kept the shared cores busy. */
+function noiseWarnings(s: BenchSummary): string[] {
+  const phases: [string, Cores][] = [
+    ['intake', s.intake.cpuCores],
+    ['bare kafkajs', s.relay.cpuCoresBare],
+    ['relay', s.relay.cpuCoresRelay],
+    ['commit->notice', s.noticeLatency.cpuCores],
+  ];
+  return phases
+    .filter(([, c]) => (c['other'] ?? 0) >= 0.2)
+    .map(([phase, c]) => `WARNING: other processes used ${c['other']!.toFixed(2)} of ${s.machine.cpus} cores during ${phase}: not a quiet machine`);
 }
 
 /** Writes tmp/bench/events-<timestamp>.json and returns its path. */

@@ -13,6 +13,6 @@ export const appealsService: ServiceDefinition<RequestContext> = {
   typeDefs,
   entities: [],
   migrations: appealsMigrations,
-  resolvers: () => ({ Query: { externalRoutes: () => EXTERNAL_ROUTES } }) as never,
+  resolvers: () => ({ Query: { externalRoutes: () => EXTERNAL_ROUTES } }),
   context: (_deps, base) => base,
 };

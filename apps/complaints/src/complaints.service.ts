@@ -13,6 +13,6 @@ export const complaintsService: ServiceDefinition<ComplaintsContext> = {
   typeDefs,
   entities: [ComplaintEntity],
   migrations: complaintsMigrations,
-  resolvers: (deps) => complaintResolvers(deps) as never,
+  resolvers: complaintResolvers,
   context: createComplaintsContext,
 };

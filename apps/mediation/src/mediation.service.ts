@@ -13,6 +13,6 @@ export const mediationService: ServiceDefinition<RequestContext> = {
   typeDefs,
   entities: [],
   migrations: mediationMigrations,
-  resolvers: () => ({ Query: { hardshipTypes: () => HARDSHIP_TYPES } }) as never,
+  resolvers: () => ({ Query: { hardshipTypes: () => HARDSHIP_TYPES } }),
   context: (_deps, base) => base,
 };

@@ -15,7 +15,7 @@ export const notificationsService: ServiceDefinition<NotificationsContext> = {
   typeDefs,
   entities: [NoticeEntity],
   migrations: notificationsMigrations,
-  resolvers: (deps) => noticeResolvers(deps) as never,
+  resolvers: noticeResolvers,
   context: createNotificationsContext,
   consumes: {
     topics: [TOPICS.complaintEvents],

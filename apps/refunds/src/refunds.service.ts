@@ -13,11 +13,10 @@ export const refundsService: ServiceDefinition<RequestContext> = {
   typeDefs,
   entities: [],
   migrations: refundsMigrations,
-  resolvers: () =>
-    ({
+  resolvers: () => ({
       Query: {
         refundableFeeTypes: () => FEE_TYPES.map((f) => ({ code: f.code, nameZhCn: f.name['zh-CN'], nameEn: f.name.en })),
       },
-    }) as never,
+    }),
   context: (_deps, base) => base,
 };

@@ -9,15 +9,19 @@ import type { Logger } from '@redress/logger';
 import { createErrorFormatter } from './errors';
 import { verifyGatewayContext, type RequestContext } from './request-context';
 
-export interface SubgraphServerOptions {
+export interface SubgraphServerOptions<C> {
   typeDefs: string;
-  resolvers: GraphQLResolverMap<never>;
+  resolvers: GraphQLResolverMap<C>;
   logger: Logger;
 }
 
-export function createSubgraphApollo<C extends RequestContext>(options: SubgraphServerOptions): ApolloServer<C> {
+export function createSubgraphApollo<C extends RequestContext>(options: SubgraphServerOptions<C>): ApolloServer<C> {
   return new ApolloServer<C>({
-    schema: buildSubgraphSchema({ typeDefs: gql(options.typeDefs), resolvers: options.resolvers as never }),
+    schema: buildSubgraphSchema({
+      typeDefs: gql(options.typeDefs),
+      // buildSubgraphSchema types resolvers for an unknown context; ours is C, which the server guarantees.
+      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+    }),
     formatError: createErrorFormatter(options.logger),
     includeStacktraceInErrorResponses: false,
     // Only the gateway reaches a subgraph, and it needs `_service` (not introspection) to work.

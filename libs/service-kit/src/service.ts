@@ -40,7 +40,7 @@ export interface ServiceDefinition<C extends RequestContext> {
   typeDefs: string;
   entities: EntitySchema[];
   migrations: (new () => MigrationInterface)[];
-  resolvers(deps: ServiceDeps): GraphQLResolverMap<never>;
+  resolvers(deps: ServiceDeps): GraphQLResolverMap<C>;
   /** Per-request context: typically request-scoped data loaders. */
   context(deps: ServiceDeps, base: RequestContext): C;
   /** Logical topics this service consumes and the handlers of the events it cares about. */

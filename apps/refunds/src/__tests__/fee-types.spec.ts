@@ -1,12 +1,13 @@
 import { graphql } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import gql from 'graphql-tag';
 import typeDefs from '../schema.graphql';
 import { refundsService } from '../refunds.service';
 
 describe('refundableFeeTypes', () => {
   it('lists every refundable fee type with its Chinese and English name', async () => {
-    const schema = buildSubgraphSchema({ typeDefs: gql(typeDefs), resolvers: refundsService.resolvers({} as never) });
+    const schema = buildSubgraphSchema({ typeDefs: gql(typeDefs), resolvers: refundsService.resolvers({} as never) as GraphQLResolverMap<unknown> });
     const result = await graphql({ schema, source: '{ refundableFeeTypes { code nameZhCn nameEn } }' });
     expect(result.errors).toBeUndefined();
     const types = (result.data as { refundableFeeTypes: { code: string; nameZhCn: string }[] }).refundableFeeTypes;
