@@ -59,10 +59,20 @@ kafka_java() {
   fi
 }
 
+# Debian's packages, installed when missing and we may (root with apt-get), like PostgreSQL's.
+kafka_apt_install() {
+  is_root && command -v apt-get >/dev/null 2>&1 || return 1
+  log "kafka: installing $* (apt-get)..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2 || warn "apt-get update failed; trying the install anyway"
+  apt-get install -y -qq "$@" >&2
+}
+
 # Kafka 4.x brokers need Java 17+.
 kafka_require_java() {
   local java ver major
   java="$(kafka_java)"
+  [[ -n "$java" ]] || { kafka_apt_install openjdk-17-jre-headless && java="$(kafka_java)"; } || true
   [[ -n "$java" ]] || die "kafka: Java 17+ not found. Install it: apt-get install -y openjdk-17-jre-headless maven"
   ver="$("$java" -version 2>&1 | awk -F'"' '/version/ {print $2; exit}')"
   major="${ver%%.*}"
@@ -78,6 +88,7 @@ kafka_fetch_libs() {
   if [[ -f "$KAFKA_LIBS_MARKER" && -f "$KAFKA_LIBS/kafka_2.13-$KAFKA_VERSION.jar" ]]; then
     return 0
   fi
+  command -v mvn >/dev/null 2>&1 || kafka_apt_install maven || true
   command -v mvn >/dev/null 2>&1 ||
     die "kafka: Maven (mvn) is needed once to fetch the Kafka jars. Install it: apt-get install -y openjdk-17-jre-headless maven"
   local tmp="$KAFKA_DIR/$KAFKA_VERSION/libs.tmp" fetch_log="$KAFKA_LOG_DIR/fetch.log" t0=$SECONDS

@@ -6,3 +6,4 @@ export * from './testing/environment';
 export * from './testing/graphql-client';
 export * from './testing/platform-under-test';
 export * from './testing/service-under-test';
+export * from './demo-data';

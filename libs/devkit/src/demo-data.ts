@@ -1,0 +1,71 @@
+/**
+ * The demo tenants and complaints the platform starts with, drawn from what borrowers report in
+ * the source articles (seeds/): fees kept after early repayment, collection calls to contacts,
+ * opaque penalty interest, bundled insurance, standard replies and no answer on hardship.
+ */
+export const DEMO_TENANTS = [
+  { id: '6f1c2d1e-5a0b-4c3d-9e8f-7a6b5c4d3e21', name: '你我贷', actorId: 'partner-app:niwodai-app' },
+  { id: '0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c62', name: '桔多多', actorId: 'partner-app:juduoduo-app' },
+] as const;
+
+export const DEMO_COMPLAINTS: { tenant: 0 | 1; input: Record<string, unknown> }[] = [
+  {
+    tenant: 0,
+    input: {
+      channel: 'APP',
+      complainant: { name: '王秀英', phone: '13812341234', email: 'wangxiuying@example.cn', locale: 'zh_CN' },
+      productName: '你我贷·极速借',
+      contractNumber: 'NWD-2025-0081123',
+      description: '2026年10月提前还清全部借款后，平台仍按原12期收取了剩余服务费共380元。多次联系客服，只得到“系统自动扣费”的标准回复。',
+      occurredAt: '2026-10-20T10:00:00+08:00',
+      disputedAmount: { amountMinor: 38000, currency: 'CNY' },
+      demand: '退还提前还款后多收的服务费，并书面说明收费依据。',
+    },
+  },
+  {
+    tenant: 0,
+    input: {
+      channel: 'HOTLINE',
+      complainant: { name: '李强', phone: '13900001111', locale: 'zh_CN' },
+      productName: '你我贷·嘉英贷',
+      contractNumber: 'NWD-2024-0460217',
+      description: '逾期第三天起，催收人员每天多次致电我的单位同事和通讯录联系人，言语带有威胁。',
+      occurredAt: '2026-11-18T09:30:00+08:00',
+      demand: '立即停止联系第三人，并对催收人员追责。',
+    },
+  },
+  {
+    tenant: 0,
+    input: {
+      channel: 'REGULATOR_REFERRAL',
+      complainant: { name: '陈美玲', phone: '+852 6123 4567', email: 'mlchan@example.hk', locale: 'zh_TW' },
+      productName: '你我贷·极速借',
+      description: '經12378熱線轉來：借款時被默認勾選了保險服務，每期多扣保費46元，事前未被告知。',
+      disputedAmount: { amountMinor: 55200, currency: 'CNY' },
+      demand: '退還全部保費。',
+    },
+  },
+  {
+    tenant: 1,
+    input: {
+      channel: 'ONLINE_CHAT',
+      complainant: { name: '张伟', phone: '13700002222', locale: 'zh_CN' },
+      productName: '桔多多·信用借',
+      contractNumber: 'JDD-2025-3318890',
+      description: '因公司裁员失业三个月，申请延期或分期还款，客服称“无法协商”，罚息和违约金却每天都在增加，看不到计算方式。',
+      occurredAt: '2026-11-02T14:00:00+08:00',
+      demand: '提供罚息和违约金的计算明细，并协商分期还款方案。',
+    },
+  },
+  {
+    tenant: 1,
+    input: {
+      channel: 'EMAIL',
+      complainant: { name: 'Michael Zhou', phone: '+86 186 0000 3333', email: 'm.zhou@example.com', locale: 'en' },
+      productName: '桔多多·信用借',
+      description: 'My complaint filed on 2 November has had no answer for three weeks; nobody tells me where it stands.',
+      occurredAt: '2026-11-02T09:00:00+08:00',
+      demand: 'A named person handling my case and a date for a decision.',
+    },
+  },
+];

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Starts the whole platform: PostgreSQL and Kafka (scripts/infra), npm packages, a build of every
+# service, then the services, the gateway and the demo tenants. Prints where the graph is.
+set -euo pipefail
+cd "$(dirname -- "${BASH_SOURCE[0]}")/.."
+
+bash scripts/bootstrap.sh
+eval "$(bash scripts/infra/infra.sh start)"
+export DATABASE_URL KAFKA_BROKERS
+export NX_DAEMON=false NX_TUI=false NX_NO_CLOUD=true KAFKAJS_NO_PARTITIONER_WARNING=1 APOLLO_TELEMETRY_DISABLED=1
+
+echo "[platform] building the services…" >&2
+npx nx run-many -t build --projects=gateway,complaints,refunds,mediation,appeals,notifications --outputStyle=static >&2
+exec node -r @swc-node/register tools/platform.ts
