@@ -4,10 +4,8 @@
 set -euo pipefail
 cd "$(dirname -- "${BASH_SOURCE[0]}")/.."
 
-bash scripts/bootstrap.sh
-eval "$(bash scripts/infra/infra.sh start)"
-export DATABASE_URL KAFKA_BROKERS
-export NX_DAEMON=false NX_TUI=false NX_NO_CLOUD=true KAFKAJS_NO_PARTITIONER_WARNING=1 APOLLO_TELEMETRY_DISABLED=1
+# shellcheck source=scripts/lib/prepare.sh
+source scripts/lib/prepare.sh
 
 npx nx run-many -t lint typecheck test --parallel=2 --outputStyle=static
 # Against the real PostgreSQL and Kafka: in-process integration specs, then the built platform as processes.

@@ -15,10 +15,11 @@ const TICKS_PER_SECOND = (() => {
   }
 })();
 
-function groupOf(pid: number, cmdline: string): string | null {
+function groupOf(pid: number, ppid: number, cmdline: string): string | null {
   if (pid === process.pid) return 'bench';
+  // Only this run's services: a dev platform or a test run beside it counts as "other".
   const app = /dist\/apps\/([a-z-]+)\/main\.cjs/.exec(cmdline);
-  if (app) return app[1]!;
+  if (app) return ppid === process.pid ? app[1]! : null;
   if (/(^|\/)postgres(\0|:| |$)/.test(cmdline) || cmdline.startsWith('postgres:')) return 'postgres';
   if (cmdline.includes('java') && cmdline.toLowerCase().includes('kafka')) return 'kafka';
   return null;
@@ -45,11 +46,11 @@ function snapshot(): Snapshot {
   for (const d of pids) {
     try {
       const pid = Number(d);
-      const group = groupOf(pid, readFileSync(`/proc/${d}/cmdline`, 'latin1'));
-      if (!group) continue;
       // Fields after the command name (which may contain spaces) start after the last ')'.
       const stat = readFileSync(`/proc/${d}/stat`, 'latin1');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const group = groupOf(pid, Number(fields[1]), readFileSync(`/proc/${d}/cmdline`, 'latin1'));
+      if (!group) continue;
       result.pids.set(pid, { group, ticks: Number(fields[11]) + Number(fields[12]) }); // utime + stime
     } catch {
       // The process ended while being read.
@@ -72,10 +73,12 @@ export function cpuMeter(): () => Record<string, number> {
     const byGroup = new Map<string, number>();
     let ours = 0;
     for (const [pid, a] of after.pids) {
+      // A process born during the phase (a new PostgreSQL backend) counts with all its time. One
+      // that ended during it is lost to "other": read the meter before closing connections.
       const b = before.pids.get(pid);
-      if (!b || b.group !== a.group) continue;
-      byGroup.set(a.group, (byGroup.get(a.group) ?? 0) + (a.ticks - b.ticks));
-      ours += a.ticks - b.ticks;
+      const ticks = b && b.group === a.group ? a.ticks - b.ticks : a.ticks;
+      byGroup.set(a.group, (byGroup.get(a.group) ?? 0) + ticks);
+      ours += ticks;
     }
     const other = after.busyTicks - before.busyTicks - ours;
     if (other > 0) byGroup.set('other', other);

@@ -162,17 +162,19 @@ async function runRelay(kafka: Kafka, dbUrl: string, count: number, o: RelayVsBa
   await producer.connect(); // connected before the clock starts, as the bare producer is
   const relay = new OutboxRelay({ dataSource, schema: SCHEMA, listenUrl: dbUrl, producer, logger: o.logger, batchSize: o.batchSize });
   try {
+    const cpu = cpuMeter();
     const t = performance.now();
     await relay.start();
     // publishedCount rises only after each batch's transaction commits, so polling it in process
     // equals polling "published_at IS NULL" for 0 without loading the database; SQL confirms below.
     const done = await until(() => relay.publishedCount >= count, 120_000, 2);
     const ms = performance.now() - t;
+    const cores = cpu(); // before the pool closes, so its PostgreSQL backends are still there to count
     if (!done) throw new Error(`relay published ${relay.publishedCount} of ${count} within 120 s`);
     await relay.stop();
     const [{ n: pending }] = await dataSource.query(`SELECT count(*) AS n FROM ${SCHEMA}.outbox WHERE published_at IS NULL`);
     if (Number(pending) !== 0) throw new Error(`${pending} outbox rows still pending after the relay reported done`);
-    return { ms, sendMs: producer.sendMs, sends: producer.sends };
+    return { ms, sendMs: producer.sendMs, sends: producer.sends, cores };
   } finally {
     await relay.stop();
     await producer.disconnect().catch(() => undefined);
@@ -207,13 +209,11 @@ export async function relayVsBare(o: RelayVsBareOptions) {
     for (const { label, count } of sizes) {
       const events = makeEvents(count, aggregateIds, tenantIds);
       valueBytes = events.reduce((sum, e) => sum + Buffer.byteLength(JSON.stringify(e.envelope)), 0) / events.length;
-      let cpu = cpuMeter();
+      const cpu = cpuMeter();
       const bareMs = await runBare(kafka, topicOf('bare', label), events, o.batchSize);
       const cpuBare = cpu();
       await fillOutbox(db, topicOf('relay', label), events);
-      cpu = cpuMeter();
       const relay = await runRelay(kafka, dbUrl, events.length, o);
-      const cpuRelay = cpu();
       for (const kind of ['bare', 'relay']) {
         const n = await messagesIn(kafka, topicOf(kind, label));
         if (n !== count) throw new Error(`${kind} topic of round ${label} holds ${n} messages, expected ${count}`);
@@ -225,7 +225,7 @@ export async function relayVsBare(o: RelayVsBareOptions) {
         relaySendShare: relay.sendMs / relay.ms,
         relayBatches: relay.sends,
         cpuBare,
-        cpuRelay,
+        cpuRelay: relay.cores,
       });
     }
     const mean = (f: (r: RelayRound) => number) => rounds.reduce((s, r) => s + f(r), 0) / rounds.length;

@@ -49,6 +49,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
+    // main.ts stops the gateway on SIGTERM; Apollo's own handler would re-raise the signal first.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

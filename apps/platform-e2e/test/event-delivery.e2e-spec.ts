@@ -8,7 +8,7 @@ import {
   devToken,
   E2E_DATABASE,
   graphqlRequest,
-  localKafka,
+  localInfrastructure,
   startPlatformUnderTest,
   waitFor,
 } from '@redress/devkit';
@@ -43,13 +43,24 @@ describe('events between services', () => {
       [tenantId],
     );
 
+  /** Puts a raw message on the complaint topic, as a broker redelivery or a broken producer would. */
+  const publishRaw = async (key: string, value: string) => {
+    const producer = platform.kafka.producer();
+    await producer.connect();
+    try {
+      await producer.send({ topic: platform.complaintTopic, messages: [{ key, value }] });
+    } finally {
+      await producer.disconnect();
+    }
+  };
+
   const caughtUp = () =>
     waitFor('the notifications consumer to catch up', async () => (await consumerLag(platform.kafka, platform.groupOf('notifications'), platform.complaintTopic)) === 0, 60_000, 200);
 
   it('loses nothing while Kafka is down: 20 complaints filed, exactly 20 notices once it is back', async () => {
     const tenantId = randomUUID();
     const auth = bearer(devToken(tenantId));
-    await localKafka('stop');
+    await localInfrastructure('kafka', 'stop');
     try {
       const ids: string[] = [];
       for (let n = 0; n < 20; n += 1) {
@@ -66,13 +77,46 @@ describe('events between services', () => {
       expect(Number(pending[0]!.n)).toBe(20);
       expect(await noticesOf(tenantId)).toHaveLength(0);
     } finally {
-      await localKafka('start');
+      await localInfrastructure('kafka', 'start');
     }
     await waitFor('20 notices after Kafka came back', async () => (await noticesOf(tenantId)).length >= 20, 120_000, 250);
     await caughtUp();
     const notices = await noticesOf(tenantId);
     expect(notices).toHaveLength(20);
     expect(new Set(notices.map((n) => n.complaint_id)).size).toBe(20);
+  });
+
+  it('loses nothing while PostgreSQL restarts: an event consumed during the outage is handled once it is back', async () => {
+    const tenantId = randomUUID();
+    const filed = await graphqlRequest<{ fileComplaint: { complaint: { id: string } } }>(
+      platform.processes.gatewayUrl,
+      FILE,
+      { input: intake(42) },
+      bearer(devToken(tenantId)),
+    );
+    const complaintId = filed.data!.fileComplaint.complaint.id;
+    await waitFor('the first notice', async () => (await noticesOf(tenantId)).length === 1);
+    const [row] = await adminQuery<{ envelope: Record<string, unknown> }>(platform.infra.adminUrl, E2E_DATABASE, 'SELECT envelope FROM complaints.outbox WHERE message_key = $1', [complaintId]);
+
+    await localInfrastructure('postgres', 'stop');
+    try {
+      // A new event arrives while the notifications database is down: the consumer must keep it.
+      await publishRaw(complaintId, JSON.stringify({ ...row!.envelope, id: randomUUID() }));
+      await new Promise((r) => setTimeout(r, 2_000));
+    } finally {
+      await localInfrastructure('postgres', 'start');
+    }
+    await waitFor('the notice of the event consumed during the outage', async () => (await noticesOf(tenantId)).length === 2, 60_000, 250);
+
+    // And the write path is whole again: a complaint filed now gets its notice through outbox and relay.
+    const after = randomUUID();
+    await waitFor('the gateway to accept complaints again', async () => {
+      const r = await graphqlRequest(platform.processes.gatewayUrl, FILE, { input: intake(43) }, bearer(devToken(after)));
+      return !r.errors;
+    }, 30_000, 500);
+    await waitFor('the notice of the complaint filed after the restart', async () => (await noticesOf(after)).length === 1, 30_000, 250);
+    await caughtUp();
+    expect(await noticesOf(tenantId)).toHaveLength(2);
   });
 
   it('gives one notice for an event delivered twice', async () => {
@@ -87,20 +131,14 @@ describe('events between services', () => {
     await waitFor('the first notice', async () => (await noticesOf(tenantId)).length === 1);
     const [row] = await adminQuery<{ envelope: unknown }>(platform.infra.adminUrl, E2E_DATABASE, 'SELECT envelope FROM complaints.outbox WHERE message_key = $1', [complaintId]);
 
-    const producer = platform.kafka.producer();
-    await producer.connect();
-    await producer.send({ topic: platform.complaintTopic, messages: [{ key: complaintId, value: JSON.stringify(row!.envelope) }] });
-    await producer.disconnect();
+    await publishRaw(complaintId, JSON.stringify(row!.envelope));
     await caughtUp();
     expect(await noticesOf(tenantId)).toHaveLength(1);
   });
 
   it('sends a malformed message to the dead-letter topic and goes on with the next', async () => {
     const garbage = `not an event ${randomUUID()}`;
-    const producer = platform.kafka.producer();
-    await producer.connect();
-    await producer.send({ topic: platform.complaintTopic, messages: [{ key: 'garbage', value: garbage }] });
-    await producer.disconnect();
+    await publishRaw('garbage', garbage);
 
     const tenantId = randomUUID();
     await graphqlRequest(platform.processes.gatewayUrl, FILE, { input: intake(7) }, bearer(devToken(tenantId)));

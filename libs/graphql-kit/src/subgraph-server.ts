@@ -28,6 +28,9 @@ export function createSubgraphApollo<C extends RequestContext>(options: Subgraph
     introspection: false,
     // No Apollo Studio: traces would only cost time on every request.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // The service stops itself in order (HTTP, consumer, relay, pool); Apollo's own SIGTERM handler
+    // would kill the process before the consumer leaves its group.
+    stopOnTerminationSignals: false,
   });
 }
 

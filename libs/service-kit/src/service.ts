@@ -205,6 +205,7 @@ export async function runServiceProcess<C extends RequestContext>(
       const force = setTimeout(() => process.exit(1), 15_000);
       force.unref();
       await running.stop();
+      logger.info('stopped');
       process.exit(0);
     };
     process.once('SIGTERM', () => void shutdown('SIGTERM'));

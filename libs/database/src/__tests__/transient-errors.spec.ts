@@ -4,17 +4,17 @@ const withCode = (code: string, message = 'x') => Object.assign(new Error(messag
 
 describe('isTransientDatabaseError', () => {
   it.each([
-    ['server shutting down', withCode('57P01'), true],
-    ['connection failure class', withCode('08006'), true],
-    ['connection refused', withCode('ECONNREFUSED'), true],
-    ['serialization failure', withCode('40001'), true],
-    ['lost connection message', new Error('Connection terminated unexpectedly'), true],
-    ['wrapped by TypeORM', Object.assign(new Error('query failed'), { driverError: withCode('57P01') }), true],
-    ['unique violation', withCode('23505'), false],
-    ['syntax error', withCode('42601'), false],
-    ['a plain bug', new TypeError('undefined is not a function'), false],
-    ['not an error', 'boom', false],
-  ])('%s → %s', (_name, error, expected) => {
+    ['server shutting down', true, withCode('57P01')],
+    ['connection failure class', true, withCode('08006')],
+    ['connection refused', true, withCode('ECONNREFUSED')],
+    ['serialization failure', true, withCode('40001')],
+    ['lost connection message', true, new Error('Connection terminated unexpectedly')],
+    ['wrapped by TypeORM', true, Object.assign(new Error('query failed'), { driverError: withCode('57P01') })],
+    ['unique violation', false, withCode('23505')],
+    ['syntax error', false, withCode('42601')],
+    ['a plain bug', false, new TypeError('undefined is not a function')],
+    ['not an error', false, 'boom'],
+  ])('%s → transient: %s', (_name, expected, error) => {
     expect(isTransientDatabaseError(error)).toBe(expected);
   });
 });

@@ -46,15 +46,15 @@ export async function adminQuery<T = Record<string, unknown>>(adminUrl: string, 
   }
 }
 
-/** Stops or starts the local Kafka broker through the infrastructure script, as an operator would. */
-export async function localKafka(action: 'stop' | 'start'): Promise<void> {
+/** Stops or starts the local PostgreSQL or Kafka through the infrastructure script, as an operator would. */
+export async function localInfrastructure(component: 'kafka' | 'postgres', action: 'stop' | 'start'): Promise<void> {
   const script = path.join(WORKSPACE_ROOT, 'scripts', 'infra', 'infra.sh');
   try {
-    await run('bash', [script, action, 'kafka'], { timeout: 180_000, env: process.env });
+    await run('bash', [script, action, component], { timeout: 180_000, env: process.env });
   } catch (error) {
     const e = error as { stderr?: string; message: string };
     throw new Error(
-      `Could not ${action} the local Kafka broker (this test needs the broker managed by scripts/infra): ${e.stderr || e.message}`,
+      `Could not ${action} the local ${component} (this test needs it managed by scripts/infra, not external): ${e.stderr || e.message}`,
     );
   }
 }

@@ -77,10 +77,16 @@ export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t));
     if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
-    });
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
+      });
+    } catch (error) {
+      // Services start together and race to create the same topics: losing that race is fine.
+      const nowExisting = new Set(await admin.listTopics());
+      if (!missing.every((t) => nowExisting.has(t))) throw error;
+    }
   } finally {
     await admin.disconnect();
   }

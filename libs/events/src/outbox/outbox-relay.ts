@@ -24,7 +24,11 @@ interface PendingRow {
   topic: string;
   message_key: string;
   event_type: string;
-  envelope: { id: string; tenantId: string; correlationId: string };
+  /** The envelope as stored text: read as text so it is not parsed and serialised again per event. */
+  value: string;
+  event_id: string;
+  tenant_id: string;
+  correlation_id: string;
 }
 
 /**
@@ -140,8 +144,13 @@ export class OutboxRelay {
     await runner.connect();
     try {
       await runner.startTransaction();
+      // Losing this commit in a crash only republishes the batch, which consumers deduplicate:
+      // no need to wait for the disk flush.
+      await runner.query('SET LOCAL synchronous_commit = off');
       const rows: PendingRow[] = await runner.query(
-        `SELECT seq, topic, message_key, event_type, envelope FROM ${this.schema}.outbox
+        `SELECT seq, topic, message_key, event_type, envelope::text AS value, event_id, tenant_id,
+                envelope->>'correlationId' AS correlation_id
+           FROM ${this.schema}.outbox
           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
@@ -163,26 +172,25 @@ export class OutboxRelay {
   }
 
   /**
-   * Keeps, per key, only the rows that are the earliest pending ones for that key. A row whose key
-   * has an earlier pending row locked by another relay waits, so a case's events never overtake
-   * each other across relay instances.
+   * Holds back every row whose key has an earlier pending row that this batch does not hold (it is
+   * locked by another relay instance, or committed after this batch was read), so a case's events
+   * never overtake each other across relays. The held-back rows go in a later round.
    */
   private async inKeyOrder(runner: QueryRunner, rows: PendingRow[]): Promise<PendingRow[]> {
-    const keys = [...new Set(rows.map((r) => r.message_key))];
-    const pending: { message_key: string; seq: string }[] = await runner.query(
-      `SELECT message_key, seq FROM ${this.schema}.outbox
-        WHERE published_at IS NULL AND message_key = ANY($1::text[]) ORDER BY message_key, seq`,
-      [keys],
+    // The batch is in seq order, so the last row of a key has its highest seq.
+    const lastSeqOfKey = new Map<string, string>();
+    for (const row of rows) lastSeqOfKey.set(row.message_key, row.seq);
+    const blocked: { message_key: string }[] = await runner.query(
+      `SELECT DISTINCT mine.key AS message_key
+         FROM unnest($1::text[], $2::bigint[]) AS mine(key, last_seq)
+         JOIN ${this.schema}.outbox o
+           ON o.message_key = mine.key AND o.seq < mine.last_seq AND o.published_at IS NULL
+        WHERE o.seq <> ALL($3::bigint[])`,
+      [[...lastSeqOfKey.keys()], [...lastSeqOfKey.values()], rows.map((r) => r.seq)],
     );
-    const mine = new Set(rows.map((r) => r.seq));
-    const allowed = new Set<string>();
-    const blocked = new Set<string>();
-    for (const { message_key, seq } of pending) {
-      if (blocked.has(message_key)) continue;
-      if (mine.has(seq)) allowed.add(seq);
-      else blocked.add(message_key);
-    }
-    return rows.filter((r) => allowed.has(r.seq));
+    if (blocked.length === 0) return rows;
+    const keys = new Set(blocked.map((b) => b.message_key));
+    return rows.filter((r) => !keys.has(r.message_key));
   }
 
   private async cleanupIfDue(): Promise<void> {
@@ -202,12 +210,12 @@ function toBatches(rows: PendingRow[]): TopicBatch[] {
     const messages = byTopic.get(row.topic) ?? [];
     messages.push({
       key: row.message_key,
-      value: JSON.stringify(row.envelope),
+      value: row.value,
       headers: {
-        'event-id': row.envelope.id,
+        'event-id': row.event_id,
         'event-type': row.event_type,
-        'tenant-id': row.envelope.tenantId,
-        'correlation-id': row.envelope.correlationId,
+        'tenant-id': row.tenant_id,
+        'correlation-id': row.correlation_id,
       },
     });
     byTopic.set(row.topic, messages);

@@ -25,7 +25,8 @@ export function outboxInboxUpSql(schemaName: string): string[] {
       topic text NOT NULL,
       message_key text NOT NULL,
       event_type text NOT NULL,
-      envelope jsonb NOT NULL,
+      -- json, not jsonb: the relay publishes the stored text as is, compact and in writer's key order.
+      envelope json NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now(),
       published_at timestamptz
     )`,
