@@ -1,16 +1,13 @@
-/**
- * The first two regulatory deadlines every complaint starts with (DOMAIN.md, The regulatory clocks):
- * an initial reply within 24 hours of receipt (seed 002) and a decision within 15 days
- * (《银行业保险业消费投诉处理管理办法》 2020). Extensions, pauses and tenant policies arrive with issue 3.
- */
-export const FIRST_REPLY_HOURS = 24;
-export const DECISION_DAYS = 15;
+import { REGULATORY_CLOCK_POLICY, type ClockPolicy } from './clock-policy';
+import { readClock, startClock } from './deadline-clock';
 
-const HOUR_MS = 60 * 60 * 1000;
-
-export function initialDeadlines(receivedAt: Date): { firstReplyDueAt: Date; decisionDueAt: Date } {
+/** The due times a complaint starts with: its first-reply and decision clocks, read at receipt. */
+export function initialDeadlines(
+  receivedAt: Date,
+  policy: ClockPolicy = REGULATORY_CLOCK_POLICY,
+): { firstReplyDueAt: Date; decisionDueAt: Date } {
   return {
-    firstReplyDueAt: new Date(receivedAt.getTime() + FIRST_REPLY_HOURS * HOUR_MS),
-    decisionDueAt: new Date(receivedAt.getTime() + DECISION_DAYS * 24 * HOUR_MS),
+    firstReplyDueAt: readClock(startClock('FIRST_REPLY', receivedAt), policy, receivedAt).dueAt,
+    decisionDueAt: readClock(startClock('DECISION', receivedAt), policy, receivedAt).dueAt,
   };
 }
