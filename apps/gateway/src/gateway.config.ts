@@ -33,16 +33,16 @@ export const gatewayConfigSpec = {
   allowDevTokens: setting({
     env: 'ALLOW_DEV_TOKENS',
     description:
-      'Accept development tokens that name tenant and caller (until signed identity lands). Never enable in production.',
-    schema: schemas.flag(true),
+      'Accept development tokens that name tenant and caller (until signed identity lands). Default false; allowed only with NODE_ENV=development or test.',
+    schema: schemas.flag(false),
   }),
-  production: setting({
+  environment: setting({
     env: 'NODE_ENV',
-    description: '"production" turns off introspection and refuses development tokens.',
+    description: '"development" or "test" allow introspection and development tokens; anything else (or unset) is treated as production.',
     schema: z
       .string()
-      .default('development')
-      .transform((v) => v === 'production'),
+      .default('production')
+      .transform((v) => (v === 'development' || v === 'test' ? v : 'production')),
   }),
   maxBodyBytes: setting({
     env: 'MAX_REQUEST_BYTES',
@@ -55,8 +55,9 @@ export type GatewayConfig = ConfigOf<typeof gatewayConfigSpec>;
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const config = loadConfig(gatewayConfigSpec, env);
-  if (config.production && config.allowDevTokens) {
-    throw new Error('ALLOW_DEV_TOKENS must be false when NODE_ENV=production');
+  // Development tokens are unsigned: anyone could name any tenant. Fail closed on a mistyped NODE_ENV.
+  if (config.environment === 'production' && config.allowDevTokens) {
+    throw new Error('ALLOW_DEV_TOKENS=true is refused unless NODE_ENV is "development" or "test"');
   }
   return config;
 }

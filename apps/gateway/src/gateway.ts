@@ -42,13 +42,13 @@ async function checkLive(graphqlUrl: string): Promise<void> {
 export async function startGateway(config: GatewayConfig, logger: Logger = createLogger('gateway')): Promise<RunningGateway> {
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SignedDataSource(config.subgraphUrls[name] ?? url!, config.gatewaySecret),
+    buildService: ({ name, url }) => new SignedDataSource(name, config.subgraphUrls[name] ?? url!, config.gatewaySecret),
   });
   const apollo = new ApolloServer<RequestContext>({
     gateway,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
-    introspection: !config.production,
+    introspection: config.environment !== 'production',
     // main.ts stops the gateway on SIGTERM; Apollo's own handler would re-raise the signal first.
     stopOnTerminationSignals: false,
   });

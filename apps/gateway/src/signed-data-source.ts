@@ -4,6 +4,7 @@ import { signGatewayContext, type RequestContext } from '@redress/graphql-kit';
 /** Forwards the authenticated caller to a subgraph, signed so the subgraph can trust it. */
 export class SignedDataSource extends RemoteGraphQLDataSource<RequestContext> {
   constructor(
+    private readonly subgraph: string,
     url: string,
     private readonly secret: string,
   ) {
@@ -16,7 +17,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<RequestContext> {
     const context = options.context as Partial<RequestContext>;
     // Gateway-internal requests (none with a supergraph file, but be strict) carry no caller: send no proof.
     if (!context.caller || !context.requestId) return;
-    for (const [name, value] of Object.entries(signGatewayContext(this.secret, { caller: context.caller, requestId: context.requestId }))) {
+    for (const [name, value] of Object.entries(signGatewayContext(this.secret, { caller: context.caller, requestId: context.requestId }, this.subgraph))) {
       headers.set(name, value);
     }
     headers.set('x-request-id', context.requestId);

@@ -82,7 +82,7 @@ export async function withTenant<T>(
 }
 
 const TRANSIENT_CODES = new Set(['57P01', '57P02', '57P03', '53300', '40001', '40P01']);
-const TRANSIENT_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+const TRANSIENT_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 
 /** True for failures that go away by themselves: the server restarting, a lost connection, a serialisation conflict. */
 export function isTransientDatabaseError(error: unknown): boolean {
@@ -90,7 +90,8 @@ export function isTransientDatabaseError(error: unknown): boolean {
   const e = error as Error & { code?: string; driverError?: unknown };
   if (e.driverError && e.driverError !== error) return isTransientDatabaseError(e.driverError);
   if (e.code && (e.code.startsWith('08') || TRANSIENT_CODES.has(e.code) || TRANSIENT_ERRNOS.has(e.code))) return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message);
+  // pg-pool's own timeout (no free connection in time) carries no code, only this message.
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message);
 }
 
 /** Liveness of the database for readiness probes. */

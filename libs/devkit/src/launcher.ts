@@ -56,6 +56,8 @@ export class PlatformProcesses {
       env: {
         ...base,
         PORT: String(gatewayPort),
+        // Local runs only: unsigned development tokens until signed identity lands (issue 4).
+        ALLOW_DEV_TOKENS: 'true',
         SUBGRAPH_URLS: SUBGRAPHS.map((s) => `${s.name}=http://127.0.0.1:${s.port + options.portOffset}/graphql`).join(','),
       },
     });

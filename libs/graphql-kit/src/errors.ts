@@ -57,7 +57,7 @@ export function createErrorFormatter(logger: Logger) {
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving a request');
     return {
-      message: 'Something went wrong on our side. The request was not completed; it is safe to retry.',
+      message: 'Something went wrong on our side. The request may not have been completed; check before repeating it.',
       path: formatted.path,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };

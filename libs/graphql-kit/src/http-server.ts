@@ -6,6 +6,8 @@ import type { Logger } from '@redress/logger';
 export interface ReadinessCheck {
   name: string;
   check(): Promise<void>;
+  /** A dependency the service can work without for a while (Kafka, behind the outbox) is reported, not required. */
+  required?: boolean;
 }
 
 export interface GraphQLHttpServerOptions<C extends BaseContext> {
@@ -28,13 +30,19 @@ class PayloadTooLarge extends Error {}
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      reject(new PayloadTooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Stop buffering but let the 413 reach the client; the connection closes after it.
+        req.removeAllListeners('data');
+        req.resume();
         reject(new PayloadTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -64,16 +72,16 @@ export async function startGraphQLHttpServer<C extends BaseContext>(
     if (url.pathname === '/health/live') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/health/ready') {
       const results = await Promise.all(
-        options.readiness.map(async ({ name, check }) => {
+        options.readiness.map(async ({ name, check, required = true }) => {
           try {
             await check();
-            return { name, ok: true as const };
+            return { name, required, ok: true as const };
           } catch (error) {
-            return { name, ok: false as const, error: error instanceof Error ? error.message : String(error) };
+            return { name, required, ok: false as const, error: error instanceof Error ? error.message : String(error) };
           }
         }),
       );
-      const ready = results.every((r) => r.ok);
+      const ready = results.every((r) => r.ok || !r.required);
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not-ready', checks: results });
     }
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found. The graph is at /graphql.' });
@@ -85,6 +93,7 @@ export async function startGraphQLHttpServer<C extends BaseContext>(
         body = raw ? JSON.parse(raw) : undefined;
       } catch (error) {
         if (error instanceof PayloadTooLarge) {
+          res.setHeader('connection', 'close');
           return sendJson(res, 413, {
             errors: [{ message: `Request body over ${maxBodyBytes} bytes`, extensions: { code: 'BAD_REQUEST' } }],
           });

@@ -55,14 +55,18 @@ export function toConnection<T>(rows: T[], page: Page<unknown>, keyOf: (row: T) 
   };
 }
 
-/** The usual keyset: a timestamp and an id as tie-breaker. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The usual keyset: a timestamp (as the server wrote it) and an id as tie-breaker. */
 export function isTimeIdKey(value: unknown): value is [string, string] {
   return (
     Array.isArray(value) &&
     value.length === 2 &&
     typeof value[0] === 'string' &&
+    ISO_INSTANT.test(value[0]) &&
     !Number.isNaN(Date.parse(value[0])) &&
     typeof value[1] === 'string' &&
-    /^[0-9a-f-]{36}$/i.test(value[1])
+    UUID.test(value[1])
   );
 }

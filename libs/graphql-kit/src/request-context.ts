@@ -21,19 +21,25 @@ export interface RequestContext {
 export const GATEWAY_CONTEXT_HEADER = 'x-redress-context';
 export const GATEWAY_SIGNATURE_HEADER = 'x-redress-signature';
 
-const signedContextSchema = z.object({ caller: callerSchema, requestId: z.string().min(1).max(200), issuedAt: z.number() });
+const signedContextSchema = z.object({
+  caller: callerSchema,
+  requestId: z.string().min(1).max(200),
+  /** The subgraph the proof is for: a proof captured on its way to one subgraph is no good at another. */
+  audience: z.string().min(1).max(100),
+  issuedAt: z.number(),
+});
 
 function sign(secret: string, encoded: string): string {
   return createHmac('sha256', secret).update(encoded).digest('base64url');
 }
 
-/** The gateway's proof: the caller, the request id and a timestamp, HMAC-signed with the shared secret. */
-export function signGatewayContext(secret: string, context: RequestContext, now = Date.now()): Record<string, string> {
-  const encoded = Buffer.from(JSON.stringify({ ...context, issuedAt: now })).toString('base64url');
+/** The gateway's proof: the caller, the request id, the target subgraph and a timestamp, HMAC-signed with the shared secret. */
+export function signGatewayContext(secret: string, context: RequestContext, audience: string, now = Date.now()): Record<string, string> {
+  const encoded = Buffer.from(JSON.stringify({ ...context, audience, issuedAt: now })).toString('base64url');
   return { [GATEWAY_CONTEXT_HEADER]: encoded, [GATEWAY_SIGNATURE_HEADER]: sign(secret, encoded) };
 }
 
-export type ProofFailure = 'missing' | 'bad-signature' | 'expired' | 'malformed';
+export type ProofFailure = 'missing' | 'bad-signature' | 'expired' | 'malformed' | 'wrong-audience';
 
 /**
  * Verifies the gateway's proof on a subgraph request. A short validity window limits the use of a
@@ -42,6 +48,7 @@ export type ProofFailure = 'missing' | 'bad-signature' | 'expired' | 'malformed'
 export function verifyGatewayContext(
   secret: string,
   headers: { get(name: string): string | undefined | null },
+  audience: string,
   maxAgeMs = 60_000,
   now = Date.now(),
 ): { ok: true; context: RequestContext } | { ok: false; reason: ProofFailure } {
@@ -57,6 +64,7 @@ export function verifyGatewayContext(
   } catch {
     return { ok: false, reason: 'malformed' };
   }
+  if (parsed.audience !== audience) return { ok: false, reason: 'wrong-audience' };
   if (Math.abs(now - parsed.issuedAt) > maxAgeMs) return { ok: false, reason: 'expired' };
   return { ok: true, context: { caller: parsed.caller, requestId: parsed.requestId } };
 }

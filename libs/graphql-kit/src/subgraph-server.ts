@@ -40,11 +40,12 @@ export function createSubgraphApollo<C extends RequestContext>(options: Subgraph
  */
 export function gatewayProofContext<C extends RequestContext>(
   secret: string,
+  audience: string,
   logger: Logger,
   build: (base: RequestContext) => C,
 ): (args: { req: IncomingMessage }) => Promise<C> {
   return async ({ req }) => {
-    const result = verifyGatewayContext(secret, { get: (name) => req.headers[name] as string | undefined });
+    const result = verifyGatewayContext(secret, { get: (name) => req.headers[name] as string | undefined }, audience);
     if (!result.ok) {
       logger.warn({ reason: result.reason, remote: req.socket.remoteAddress }, 'refused a request without a valid gateway proof');
       throw new GraphQLError('This service only answers requests that come through the Redress gateway.', {

@@ -128,15 +128,17 @@ export async function startService<C extends RequestContext>(
   const http: RunningServer = await startGraphQLHttpServer<C>(
     {
       apollo,
-      context: gatewayProofContext(config.gatewaySecret, logger, (base) => definition.context(deps, base)),
+      context: gatewayProofContext(config.gatewaySecret, definition.name, logger, (base) => definition.context(deps, base)),
       logger,
       readiness: [
         { name: 'postgres', check: () => pingDatabase(dataSource) },
-        { name: 'kafka', check: () => pingKafka(admin) },
+        // Writes wait in the outbox while Kafka is away, so the service stays ready; the state is reported.
+        { name: 'kafka', required: false, check: () => pingKafka(admin) },
         {
           name: 'event-consumer',
+          required: false,
           check: async () => {
-            if (consumer && !kafkaSide.consumerRunning) throw new Error('consumer not running yet');
+            if (consumer && !consumer.running) throw new Error('not a member of its consumer group');
           },
         },
       ],
@@ -168,7 +170,7 @@ export async function startService<C extends RequestContext>(
 
 /** Creates the platform's topics and starts the consumer, retrying until Kafka answers. */
 function startKafkaSide(kafka: Kafka, admin: Admin, consumer: EventConsumer | null, namespace: string, logger: Logger) {
-  const state = { consumerRunning: false, cancelled: false, cancel: () => undefined as void };
+  const state = { cancelled: false, cancel: () => undefined as void };
   let timer: NodeJS.Timeout | undefined;
   state.cancel = () => {
     state.cancelled = true;
@@ -181,7 +183,6 @@ function startKafkaSide(kafka: Kafka, admin: Admin, consumer: EventConsumer | nu
       await admin.connect();
       await ensureTopics(kafka, platformTopics(namespace, groups));
       if (consumer) await consumer.start();
-      state.consumerRunning = true;
     } catch (error) {
       const delay = Math.min(5_000, 250 * 2 ** Math.min(n, 5));
       logger.warn({ err: error, retryInMs: delay }, 'Kafka not available yet; will retry');

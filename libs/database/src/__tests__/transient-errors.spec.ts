@@ -10,6 +10,8 @@ describe('isTransientDatabaseError', () => {
     ['serialization failure', true, withCode('40001')],
     ['lost connection message', true, new Error('Connection terminated unexpectedly')],
     ['wrapped by TypeORM', true, Object.assign(new Error('query failed'), { driverError: withCode('57P01') })],
+    ['no free pooled connection in time', true, new Error('timeout exceeded when trying to connect')],
+    ['host unreachable during failover', true, withCode('EHOSTUNREACH')],
     ['unique violation', false, withCode('23505')],
     ['syntax error', false, withCode('42601')],
     ['a plain bug', false, new TypeError('undefined is not a function')],

@@ -37,7 +37,7 @@ export async function startServiceUnderTest<C extends RequestContext>(definition
       const headers = signGatewayContext(gatewaySecret, {
         caller: { tenantId, actorId: 'integration-test', roles: ['handler'], borrowerId: null },
         requestId: `it-${Date.now()}`,
-      });
+      }, definition.name);
       return graphqlRequest<T>(running.url, query, variables, headers);
     },
   };

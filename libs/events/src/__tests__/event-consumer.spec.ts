@@ -70,6 +70,17 @@ describe('EventConsumer routing (before any database work)', () => {
     expect(batch!.messages[0]!.headers['dlt-reason']).toMatch(/EventContractError|SyntaxError/);
   });
 
+  it('dead-letters a version of a known event it cannot handle yet, instead of skipping it', async () => {
+    const producer = new RecordingProducer();
+    const event = createEvent(ComplaintFiledV1, {
+      complaintId: randomUUID(), reference: 'TS20261125-000003', channel: 'APP', productName: '京东金融·金条',
+      receivedAt: '2026-11-25T08:00:00.000Z', firstReplyDueAt: '2026-11-26T08:00:00.000Z', decisionDueAt: '2026-12-10T08:00:00.000Z', locale: 'zh-CN',
+    }, { tenantId: randomUUID(), aggregateId: randomUUID(), correlationId: 'c' });
+    const value = JSON.stringify({ ...event, version: 2 });
+    await expect(consumerWith(producer).process('redress.complaints.events', 1, message(value))).resolves.toBe('dead-lettered');
+    expect(producer.sent[0]!.messages[0]!.headers['dlt-reason']).toContain('complaints.ComplaintFiled v2');
+  });
+
   it('ignores events it has no handler for, without dead-lettering them', async () => {
     const producer = new RecordingProducer();
     const other = { ...JSON.parse(JSON.stringify(createEvent(ComplaintFiledV1, {

@@ -56,20 +56,32 @@ export type HandleOutcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered
 export class EventConsumer {
   private readonly schema: string;
   private readonly handlers = new Map<string, EventHandler<never>>();
+  private readonly knownTypes = new Set<string>();
   private readonly maxAttempts: number;
   private consumer: Consumer | null = null;
   private stopping = false;
+  private joined = false;
+  private restartTimer: NodeJS.Timeout | null = null;
   readonly stats = { handled: 0, duplicates: 0, ignored: 0, deadLettered: 0 };
 
   constructor(private readonly options: EventConsumerOptions) {
     this.schema = checkedSchemaName(options.schema);
     this.maxAttempts = options.maxAttempts ?? 5;
-    for (const handler of options.handlers) this.handlers.set(`${handler.contract.type}@${handler.contract.version}`, handler);
+    for (const handler of options.handlers) {
+      this.handlers.set(`${handler.contract.type}@${handler.contract.version}`, handler);
+      this.knownTypes.add(handler.contract.type);
+    }
+  }
+
+  /** True while the consumer is a member of its group and consuming. */
+  get running(): boolean {
+    return this.joined;
   }
 
   async start(): Promise<void> {
     this.stopping = false;
-    // A half-started consumer from a failed attempt must not linger in the group.
+    this.joined = false;
+    // A half-started or crashed consumer from an earlier attempt must not linger in the group.
     await this.consumer?.disconnect().catch(() => undefined);
     const consumer = this.options.kafka.consumer({
       groupId: this.options.groupId,
@@ -78,8 +90,17 @@ export class EventConsumer {
       allowAutoTopicCreation: false,
       retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 10, restartOnFailure: async () => !this.stopping },
     });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.joined = true;
+    });
+    consumer.on(consumer.events.STOP, () => {
+      this.joined = false;
+    });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.joined = false;
       this.options.logger.warn({ err: payload.error, restart: payload.restart }, 'consumer crashed');
+      // kafkajs restarts only after retriable errors; after any other, start again ourselves.
+      if (!payload.restart && !this.stopping) this.scheduleRestart();
     });
     this.consumer = consumer;
     await consumer.connect();
@@ -92,8 +113,22 @@ export class EventConsumer {
     });
   }
 
+  private scheduleRestart(): void {
+    if (this.restartTimer) return;
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (this.stopping) return;
+      this.start().catch((error) => {
+        this.options.logger.error({ err: error }, 'consumer restart failed; trying again');
+        this.scheduleRestart();
+      });
+    }, 5_000);
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
     const consumer = this.consumer;
     this.consumer = null;
     await consumer?.disconnect();
@@ -115,6 +150,11 @@ export class EventConsumer {
     }
     const handler = this.handlers.get(`${envelope.type}@${envelope.version}`);
     if (!handler) {
+      if (this.knownTypes.has(envelope.type)) {
+        // A version this consumer does not know yet: skipping it would silently lose its effect.
+        await this.deadLetter(topic, partition, message, new EventContractError('Unsupported event version', [`${envelope.type} v${envelope.version}`]));
+        return 'dead-lettered';
+      }
       this.stats.ignored += 1;
       return 'ignored';
     }
@@ -156,7 +196,8 @@ export class EventConsumer {
           'event handler failed; retrying',
         );
         await sleep(delay);
-        await heartbeat().catch(() => undefined);
+        // A rebalance makes this throw: the message is then redelivered to whoever owns the partition.
+        await heartbeat();
       }
     }
   }

@@ -34,37 +34,55 @@ export function createKafka(options: KafkaOptions): Kafka {
   });
 }
 
-/** kafkajs producer behind the EventProducer port. One request at a time keeps per-key order on retries. */
+/**
+ * kafkajs producer behind the EventProducer port, shared by the relay and the dead-letter path.
+ * One request at a time keeps per-key order on retries. Concurrent callers share one connection
+ * attempt, and a failed send replaces only the producer that failed.
+ */
 export class KafkaEventProducer implements EventProducer {
-  private producer: Producer | null = null;
+  private connecting: Promise<Producer> | null = null;
 
   constructor(private readonly kafka: Kafka) {}
 
   async connect(): Promise<void> {
-    if (this.producer) return;
-    const producer = this.kafka.producer({
-      createPartitioner: Partitioners.DefaultPartitioner,
-      allowAutoTopicCreation: false,
-      maxInFlightRequests: 1,
-    });
-    await producer.connect();
-    this.producer = producer;
+    await this.producer();
+  }
+
+  private producer(): Promise<Producer> {
+    if (!this.connecting) {
+      const producer = this.kafka.producer({
+        createPartitioner: Partitioners.DefaultPartitioner,
+        allowAutoTopicCreation: false,
+        maxInFlightRequests: 1,
+      });
+      const attempt = producer.connect().then(() => producer);
+      this.connecting = attempt;
+      attempt.catch(() => {
+        if (this.connecting === attempt) this.connecting = null;
+      });
+    }
+    return this.connecting;
   }
 
   async send(batches: TopicBatch[]): Promise<void> {
-    await this.connect();
+    const attempt = this.producer();
+    const producer = await attempt;
     try {
-      await this.producer!.sendBatch({ acks: -1, topicMessages: batches });
+      await producer.sendBatch({ acks: -1, topicMessages: batches });
     } catch (error) {
-      // A broken connection is not always healed by kafkajs itself: start afresh next time.
-      await this.disconnect().catch(() => undefined);
+      // A broken connection is not always healed by kafkajs itself: the next send starts afresh.
+      if (this.connecting === attempt) {
+        this.connecting = null;
+        await producer.disconnect().catch(() => undefined);
+      }
       throw error;
     }
   }
 
   async disconnect(): Promise<void> {
-    const producer = this.producer;
-    this.producer = null;
+    const attempt = this.connecting;
+    this.connecting = null;
+    const producer = await attempt?.catch(() => null);
     await producer?.disconnect();
   }
 }
@@ -80,7 +98,8 @@ export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions
     try {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
+        // No replication factor: the cluster's default.replication.factor applies (1 on the local broker).
+        topics: missing.map((topic) => ({ topic, numPartitions })),
       });
     } catch (error) {
       // Services start together and race to create the same topics: losing that race is fine.

@@ -84,7 +84,8 @@ export class OutboxRelay {
 
   /** Drains now, or right after the drain in progress. */
   wake(): void {
-    if (this.stopped) return;
+    // While backing off after a failure, only the retry timer may start the next attempt.
+    if (this.stopped || this.retryTimer) return;
     if (this.draining) {
       this.wakeAgain = true;
       return;
@@ -102,8 +103,17 @@ export class OutboxRelay {
     const client = new Client({ connectionString: this.options.listenUrl, application_name: `${this.schema}-outbox-listener` });
     client.on('notification', () => this.wake());
     client.on('error', (error) => this.onListenerLost(error));
-    await client.connect();
-    await client.query(`LISTEN ${outboxChannel(this.schema)}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${outboxChannel(this.schema)}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (this.stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.listener = client;
   }
 
@@ -120,17 +130,19 @@ export class OutboxRelay {
 
   private async drain(): Promise<void> {
     try {
-      let count: number;
+      let batch: { read: number; published: number };
       do {
-        count = await this.publishBatch();
-        this.published += count;
-      } while (count === this.batchSize && !this.stopped);
+        batch = await this.publishBatch();
+        this.published += batch.published;
+        // A full batch means more may wait; stop only when it was short, or all of it was held back.
+      } while (batch.read === this.batchSize && batch.published > 0 && !this.stopped);
       this.failures = 0;
       await this.cleanupIfDue();
     } catch (error) {
       this.failures += 1;
       const delay = Math.min(this.maxBackoffMs, 100 * 2 ** Math.min(this.failures, 10));
       this.options.logger.warn({ err: error, failures: this.failures, retryInMs: delay }, 'outbox relay failed; will retry');
+      if (this.retryTimer) clearTimeout(this.retryTimer);
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         this.wake();
@@ -138,8 +150,8 @@ export class OutboxRelay {
     }
   }
 
-  /** One transaction: lock a batch, publish what may go now, mark it published. Returns rows published. */
-  private async publishBatch(): Promise<number> {
+  /** One transaction: lock a batch, publish what may go now, mark it published. */
+  private async publishBatch(): Promise<{ read: number; published: number }> {
     const runner = this.options.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -162,7 +174,7 @@ export class OutboxRelay {
         ]);
       }
       await runner.commitTransaction();
-      return ready.length;
+      return { read: rows.length, published: ready.length };
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;

@@ -26,6 +26,9 @@ export class OutboxWriter {
       throw new Error('Outbox writes must happen inside the transaction of the state change');
     }
     const event = createEvent(contract, payload, meta);
+    // Writers of one aggregate take turns until commit, so its events commit in seq order: the
+    // relay can then never see a later event of an aggregate while an earlier one is uncommitted.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [event.aggregateId]);
     await manager.query(
       `INSERT INTO ${this.schema}.outbox (event_id, tenant_id, topic, message_key, event_type, envelope)
        VALUES ($1, $2, $3, $4, $5, $6)`,

@@ -19,6 +19,8 @@ describe('cursor pagination', () => {
     [{ first: 2.5 }, 'first'],
     [{ after: 'not-a-cursor' }, 'after'],
     [{ after: encodeCursor(['yesterday', 'x']) }, 'after'],
+    [{ after: encodeCursor(['0', '------------------------------------']) }, 'after'],
+    [{ after: encodeCursor(['2026-11-25T08:00:00.000Z', '------------------------------------']) }, 'after'],
   ])('refuses %j naming %s', (args, field) => {
     expect(() => readPage(args, isTimeIdKey)).toThrow(ValidationError);
     expect(() => readPage(args, isTimeIdKey)).toThrow(new RegExp(`^${field}:`));

@@ -12,23 +12,24 @@ describe('gateway proof', () => {
   const now = 1_764_000_000_000;
 
   it('accepts what the gateway signed', () => {
-    const result = verifyGatewayContext(secret, headersOf(signGatewayContext(secret, context, now)), 60_000, now + 1_000);
+    const result = verifyGatewayContext(secret, headersOf(signGatewayContext(secret, context, 'complaints', now)), 'complaints', 60_000, now + 1_000);
     expect(result).toEqual({ ok: true, context });
   });
 
   it.each([
     ['no headers at all', () => ({}), 'missing'],
-    ['a signature made with another secret', () => signGatewayContext('another-secret-of-at-least-32-characters!', context, now), 'bad-signature'],
+    ['a signature made with another secret', () => signGatewayContext('another-secret-of-at-least-32-characters!', context, 'complaints', now), 'bad-signature'],
     [
       'a context swapped for another tenant under the old signature',
       () => {
-        const signed = signGatewayContext(secret, context, now);
-        const forged = { ...context, caller: { ...context.caller, tenantId: randomUUID() }, issuedAt: now };
+        const signed = signGatewayContext(secret, context, 'complaints', now);
+        const forged = { ...context, caller: { ...context.caller, tenantId: randomUUID() }, audience: 'complaints', issuedAt: now };
         return { ...signed, [GATEWAY_CONTEXT_HEADER]: Buffer.from(JSON.stringify(forged)).toString('base64url') };
       },
       'bad-signature',
     ],
-    ['a proof older than the window', () => signGatewayContext(secret, context, now - 120_000), 'expired'],
+    ['a proof older than the window', () => signGatewayContext(secret, context, 'complaints', now - 120_000), 'expired'],
+    ['a proof made for another subgraph', () => signGatewayContext(secret, context, 'refunds', now), 'wrong-audience'],
     [
       'a signed context of the wrong shape',
       () => {
@@ -39,6 +40,6 @@ describe('gateway proof', () => {
       'malformed',
     ],
   ])('refuses %s', (_case, headers, reason) => {
-    expect(verifyGatewayContext(secret, headersOf(headers()), 60_000, now)).toEqual({ ok: false, reason });
+    expect(verifyGatewayContext(secret, headersOf(headers()), 'complaints', 60_000, now)).toEqual({ ok: false, reason });
   });
 });
