@@ -220,7 +220,7 @@ kafka_pid() {
   pid="$(<"$KAFKA_PID_FILE")"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Dredress.kafka.home=$KAFKA_DIR" || return 1
+  [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" == *"-Dredress.kafka.home=$KAFKA_DIR"* ]] || return 1
   printf '%s' "$pid"
 }
 
@@ -308,7 +308,9 @@ kafka_wait_started() {
       local size
       size="$(stat -c %s "$KAFKA_SERVER_LOG")"
       ((size >= offset)) || offset=0 # log rolled over meanwhile: scan the new file from the top
-      if tail -c +"$((offset + 1))" "$KAFKA_SERVER_LOG" | grep -q "$KAFKA_STARTED_LINE" &&
+      # grep -c, not -q: -q stops reading at the first match, tail then dies of SIGPIPE once the
+      # broker has logged more than a pipe buffer after that line, and pipefail reports a failure.
+      if (($(tail -c +"$((offset + 1))" "$KAFKA_SERVER_LOG" | grep -c -F -- "$KAFKA_STARTED_LINE") > 0)) &&
         tcp_open "$KAFKA_HOST" "$KAFKA_PORT"; then
         return 0
       fi

@@ -32,7 +32,20 @@ export async function startPlatformUnderTest(name: string, portOffset = 100) {
     kafka,
     complaintTopic: topicName(namespace, TOPICS.complaintEvents),
     groupOf: (service: string) => consumerGroupName(namespace, service),
-    stop: () => processes.stopAll(),
+    /** Stops the processes and deletes this run's topics, so a long-lived broker does not fill up with them. */
+    async stop() {
+      await processes.stopAll();
+      const admin = kafka.admin();
+      try {
+        await admin.connect();
+        const ours = (await admin.listTopics()).filter((t) => t.startsWith(`${namespace}.`));
+        if (ours.length) await admin.deleteTopics({ topics: ours });
+      } catch {
+        // Best effort: a broker that is down keeps a few topics of a test namespace, harmlessly.
+      } finally {
+        await admin.disconnect().catch(() => undefined);
+      }
+    },
   };
 }
 
