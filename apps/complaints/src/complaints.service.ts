@@ -1,6 +1,6 @@
 import type { ServiceDefinition } from '@redress/service-kit';
 import typeDefs from './schema.graphql';
-import { ComplaintEntity } from './complaint/infrastructure/complaint.entity';
+import { ComplaintEntity, ComplaintStepEntity } from './complaint/infrastructure/complaint.entity';
 import { complaintResolvers } from './complaint/resolvers/complaint.resolver';
 import { createComplaintsContext, type ComplaintsContext } from './complaints.context';
 import { complaintsMigrations } from './migrations';
@@ -11,7 +11,7 @@ export const complaintsService: ServiceDefinition<ComplaintsContext> = {
   name: 'complaints',
   schema: 'complaints',
   typeDefs,
-  entities: [ComplaintEntity],
+  entities: [ComplaintEntity, ComplaintStepEntity],
   migrations: complaintsMigrations,
   resolvers: complaintResolvers,
   context: createComplaintsContext,

@@ -2,6 +2,7 @@ import { TOPICS } from '@redress/contracts';
 import type { ServiceDefinition } from '@redress/service-kit';
 import typeDefs from './schema.graphql';
 import { onComplaintFiled } from './notice/handlers/on-complaint-filed.handler';
+import { onComplaintStatusChanged } from './notice/handlers/on-complaint-status-changed.handler';
 import { NoticeEntity } from './notice/infrastructure/notice.entity';
 import { noticeResolvers } from './notice/resolvers/notice.resolver';
 import { createNotificationsContext, type NotificationsContext } from './notifications.context';
@@ -19,6 +20,6 @@ export const notificationsService: ServiceDefinition<NotificationsContext> = {
   context: createNotificationsContext,
   consumes: {
     topics: [TOPICS.complaintEvents],
-    handlers: () => [onComplaintFiled as never],
+    handlers: () => [onComplaintFiled as never, onComplaintStatusChanged as never],
   },
 };

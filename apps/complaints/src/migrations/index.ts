@@ -1,4 +1,5 @@
 import { CreateComplaints1764028800000 } from './1764028800000-create-complaints';
+import { ComplaintLifecycle1764115200000 } from './1764115200000-complaint-lifecycle';
 
 /** Every migration of the complaints schema, oldest first. */
-export const complaintsMigrations = [CreateComplaints1764028800000];
+export const complaintsMigrations = [CreateComplaints1764028800000, ComplaintLifecycle1764115200000];

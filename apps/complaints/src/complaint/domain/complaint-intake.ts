@@ -11,6 +11,7 @@ export interface ComplaintIntakeInput {
   occurredAt?: Date | null;
   disputedAmount?: { amountMinor: number; currency: string } | null;
   demand?: string | null;
+  involvedStaff?: string[] | null;
 }
 
 export interface ValidComplaintIntake {
@@ -22,6 +23,7 @@ export interface ValidComplaintIntake {
   occurredAt: Date | null;
   disputedAmount: Money | null;
   demand: string | null;
+  involvedStaff: string[];
 }
 
 /** Limits on free text, in characters; long enough for a real account, short enough to refuse abuse. */
@@ -33,6 +35,8 @@ export const INTAKE_LIMITS = {
   contractNumber: 64,
   description: 5_000,
   demand: 2_000,
+  staffName: 100,
+  involvedStaff: 20,
 } as const;
 
 const PHONE = /^\+?[0-9][0-9 -]{5,18}[0-9]$/;
@@ -60,6 +64,11 @@ export function validateIntake(input: ComplaintIntakeInput, now: Date): ValidCom
   }
   const disputedAmount = input.disputedAmount ? parseMoney(f('disputedAmount'), input.disputedAmount) : null;
   const demand = optionalText(f('demand'), input.demand, INTAKE_LIMITS.demand);
+  const staff = input.involvedStaff ?? [];
+  if (staff.length > INTAKE_LIMITS.involvedStaff) {
+    throw new ValidationError(f('involvedStaff'), `names ${staff.length} people; the limit is ${INTAKE_LIMITS.involvedStaff}`);
+  }
+  const involvedStaff = staff.map((name, i) => requiredText(f(`involvedStaff.${i}`), name, INTAKE_LIMITS.staffName));
   return {
     channel,
     complainant: { name, phone, email, locale },
@@ -69,5 +78,6 @@ export function validateIntake(input: ComplaintIntakeInput, now: Date): ValidCom
     occurredAt,
     disputedAmount,
     demand,
+    involvedStaff,
   };
 }

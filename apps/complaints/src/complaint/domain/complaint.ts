@@ -1,8 +1,8 @@
 import type { ComplaintChannel, Locale } from '@redress/contracts';
 import type { Money } from '@redress/domain-kit';
+import type { ComplaintAction, ComplaintStatus } from './complaint-lifecycle';
 
-/** Where a complaint stands. The full lifecycle (accept, assign, investigate, …) arrives with issue 3. */
-export type ComplaintStatus = 'RECEIVED';
+export type { ComplaintStatus } from './complaint-lifecycle';
 
 export interface Complainant {
   name: string;
@@ -26,8 +26,29 @@ export interface Complaint {
   occurredAt: Date | null;
   disputedAmount: Money | null;
   demand: string | null;
+  /** Staff the complainant names as involved: none of them may handle the case (recusal). */
+  involvedStaff: string[];
+  /** The handler and team working the case, once assigned. */
+  handlerId: string | null;
+  team: string | null;
+  /** Why the complaint was not accepted; told to the complainant. */
+  declineReason: string | null;
   receivedAt: Date;
   firstReplyDueAt: Date;
   decisionDueAt: Date;
   version: number;
+}
+
+/** One step in a complaint's history, as kept on its timeline. */
+export interface ComplaintStep {
+  id: string;
+  tenantId: string;
+  complaintId: string;
+  at: Date;
+  action: ComplaintAction | 'file';
+  fromStatus: ComplaintStatus | null;
+  toStatus: ComplaintStatus;
+  actorId: string;
+  /** What the step said: a reason, the handler assigned, … (no personal data). */
+  note: string | null;
 }

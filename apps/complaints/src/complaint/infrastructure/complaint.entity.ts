@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm';
+import type { ComplaintStep } from '../domain/complaint';
 
 /** A row of `complaints.complaints`. Every row carries its tenant; the tenant leads the primary key. */
 export interface ComplaintRecord {
@@ -18,6 +19,10 @@ export interface ComplaintRecord {
   disputedAmountMinor: string | null;
   disputedCurrency: string | null;
   demand: string | null;
+  involvedStaff: string[];
+  handlerId: string | null;
+  team: string | null;
+  declineReason: string | null;
   receivedAt: Date;
   firstReplyDueAt: Date;
   decisionDueAt: Date;
@@ -50,11 +55,32 @@ export const ComplaintEntity = new EntitySchema<ComplaintRecord>({
     disputedAmountMinor: { type: 'bigint', nullable: true, name: 'disputed_amount_minor' },
     disputedCurrency: { type: 'char', length: 3, nullable: true, name: 'disputed_currency' },
     demand: nullableText,
+    involvedStaff: { type: 'text', array: true, name: 'involved_staff' },
+    handlerId: { ...nullableText, name: 'handler_id' },
+    team: nullableText,
+    declineReason: { ...nullableText, name: 'decline_reason' },
     receivedAt: { ...instant, name: 'received_at' },
     firstReplyDueAt: { ...instant, name: 'first_reply_due_at' },
     decisionDueAt: { ...instant, name: 'decision_due_at' },
     version: { type: 'int' },
     createdAt: { ...instant, name: 'created_at', createDate: true },
     updatedAt: { ...instant, name: 'updated_at', updateDate: true },
+  },
+});
+
+/** A row of `complaints.complaint_steps`: one step of a complaint's timeline. */
+export const ComplaintStepEntity = new EntitySchema<ComplaintStep>({
+  name: 'ComplaintStep',
+  tableName: 'complaint_steps',
+  columns: {
+    tenantId: { type: 'uuid', primary: true, name: 'tenant_id' },
+    id: { type: 'uuid', primary: true },
+    complaintId: { type: 'uuid', name: 'complaint_id' },
+    at: instant,
+    action: text,
+    fromStatus: { ...nullableText, name: 'from_status' },
+    toStatus: { ...text, name: 'to_status' },
+    actorId: { ...text, name: 'actor_id' },
+    note: nullableText,
   },
 });

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ComplaintChannel, Locale } from '@redress/contracts';
-import type { Complaint, ComplaintStatus } from '../domain/complaint';
-import { ComplaintEntity, type ComplaintRecord } from './complaint.entity';
+import type { Complaint, ComplaintStatus, ComplaintStep } from '../domain/complaint';
+import { ComplaintEntity, ComplaintStepEntity, type ComplaintRecord } from './complaint.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,6 +24,41 @@ export const complaintRepository = {
 
   async insert(manager: EntityManager, complaint: Complaint): Promise<void> {
     await manager.getRepository(ComplaintEntity).insert(toRecord(complaint));
+  },
+
+  /**
+   * Saves a lifecycle step only if nobody changed the complaint since it was read: the version in
+   * the WHERE clause makes concurrent steps on one complaint serialise, and all but one lose.
+   */
+  async updateIfUnchanged(manager: EntityManager, complaint: Complaint, readVersion: number): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(ComplaintEntity)
+      .set({
+        status: complaint.status,
+        handlerId: complaint.handlerId,
+        team: complaint.team,
+        declineReason: complaint.declineReason,
+        version: complaint.version,
+      })
+      .where('tenant_id = :tenantId AND id = :id AND version = :readVersion', { tenantId: complaint.tenantId, id: complaint.id, readVersion })
+      .execute();
+    return result.affected === 1;
+  },
+
+  async addStep(manager: EntityManager, step: ComplaintStep): Promise<void> {
+    await manager.getRepository(ComplaintStepEntity).insert(step);
+  },
+
+  /** The timelines of many complaints in one query, oldest step first. */
+  async stepsOf(manager: EntityManager, tenantId: string, complaintIds: readonly string[]): Promise<ComplaintStep[]> {
+    return manager
+      .getRepository(ComplaintStepEntity)
+      .createQueryBuilder('s')
+      .where('s.tenant_id = :tenantId AND s.complaint_id = ANY(:ids)', { tenantId, ids: complaintIds.filter(isUuid) })
+      .orderBy('s.at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
   },
 
   /** One query for any number of ids (the DataLoader batch); ids that are not UUIDs simply match nothing. */
@@ -76,6 +111,10 @@ function toRecord(c: Complaint): Omit<ComplaintRecord, 'createdAt' | 'updatedAt'
     disputedAmountMinor: c.disputedAmount ? String(c.disputedAmount.amountMinor) : null,
     disputedCurrency: c.disputedAmount?.currency ?? null,
     demand: c.demand,
+    involvedStaff: c.involvedStaff,
+    handlerId: c.handlerId,
+    team: c.team,
+    declineReason: c.declineReason,
     receivedAt: c.receivedAt,
     firstReplyDueAt: c.firstReplyDueAt,
     decisionDueAt: c.decisionDueAt,
@@ -105,6 +144,10 @@ function toDomain(r: ComplaintRecord): Complaint {
         ? { amountMinor: Number(r.disputedAmountMinor), currency: r.disputedCurrency }
         : null,
     demand: r.demand,
+    involvedStaff: r.involvedStaff,
+    handlerId: r.handlerId,
+    team: r.team,
+    declineReason: r.declineReason,
     receivedAt: r.receivedAt,
     firstReplyDueAt: r.firstReplyDueAt,
     decisionDueAt: r.decisionDueAt,

@@ -2,17 +2,64 @@ import { isTimeIdKey, readPage, toConnection, ValidationError, DateTimeScalar, t
 import type { ServiceDeps } from '@redress/service-kit';
 import { withTenant } from '@redress/database';
 import { FileComplaintHandler } from '../commands/file-complaint/file-complaint.handler';
+import { TransitionComplaintHandler } from '../commands/transition-complaint/transition-complaint.handler';
+import type { TransitionRequest } from '../domain/complaint-transition';
+import { actionsAvailable } from '../domain/complaint-lifecycle';
 import type { ComplaintIntakeInput } from '../domain/complaint-intake';
 import type { Complaint } from '../domain/complaint';
 import { complaintRepository, isUuid } from '../infrastructure/complaint.repository';
 import type { ComplaintsContext } from '../../complaints.context';
 
+interface StepInput {
+  complaintId: string;
+  expectedVersion?: number | null;
+  reason?: string | null;
+  handlerId?: string | null;
+  team?: string | null;
+}
+
+/** GraphQL's names of the lifecycle actions, mapped to the domain's. */
+const ACTION_ENUM = {
+  FILE: 'file',
+  ACCEPT: 'accept',
+  DECLINE: 'decline',
+  ASSIGN: 'assign',
+  START_INVESTIGATION: 'startInvestigation',
+  REQUEST_REVIEW: 'requestReview',
+  COMPLETE_REVIEW: 'completeReview',
+  PROPOSE_RESOLUTION: 'proposeResolution',
+  ACCEPT_RESOLUTION: 'acceptResolution',
+  REJECT_RESOLUTION: 'rejectResolution',
+  CARRY_OUT: 'carryOut',
+  RECORD_FOLLOW_UP: 'recordFollowUp',
+  CLOSE: 'close',
+  WITHDRAW: 'withdraw',
+  MERGE: 'merge',
+  ARCHIVE: 'archive',
+};
+
 /** Thin adapters: each resolver builds a command or a query and hands it on. */
 export function complaintResolvers(deps: ServiceDeps) {
   const fileComplaint = new FileComplaintHandler(deps.dataSource, deps.outbox);
+  const transition = new TransitionComplaintHandler(deps.dataSource, deps.outbox);
+  const step =
+    (toRequest: (input: StepInput) => TransitionRequest) =>
+    async (_: unknown, args: { input: StepInput }, ctx: ComplaintsContext) => {
+      if (!isUuid(args.input.complaintId)) throw new ValidationError('input.complaintId', 'is not a complaint id');
+      const complaint = await transition.execute({
+        tenantId: ctx.caller.tenantId,
+        actorId: ctx.caller.actorId,
+        correlationId: ctx.requestId,
+        complaintId: args.input.complaintId,
+        expectedVersion: args.input.expectedVersion ?? null,
+        request: toRequest(args.input),
+      });
+      return { complaint };
+    };
   return {
     DateTime: DateTimeScalar,
     Locale: { zh_CN: 'zh-CN', zh_TW: 'zh-TW', en: 'en' },
+    ComplaintAction: ACTION_ENUM,
     Query: {
       complaint: (_: unknown, args: { id: string }, ctx: ComplaintsContext) => {
         if (!isUuid(args.id)) throw new ValidationError('id', 'is not a complaint id');
@@ -35,8 +82,15 @@ export function complaintResolvers(deps: ServiceDeps) {
         });
         return { complaint };
       },
+      acceptComplaint: step(() => ({ action: 'accept' })),
+      declineComplaint: step((input) => ({ action: 'decline', reason: input.reason ?? '' })),
+      assignComplaint: step((input) => ({ action: 'assign', handlerId: input.handlerId ?? '', team: input.team })),
+      startInvestigation: step(() => ({ action: 'startInvestigation' })),
+      withdrawComplaint: step((input) => ({ action: 'withdraw', reason: input.reason })),
     },
     Complaint: {
+      availableActions: (c: Complaint) => actionsAvailable(c.status),
+      timeline: (c: Complaint, _: unknown, ctx: ComplaintsContext) => ctx.timelineOf.load(c.id),
       __resolveReference: (ref: { id: string }, ctx: ComplaintsContext) => ctx.complaintById.load(ref.id),
       complainant: (c: Complaint) => c.complainant,
     },

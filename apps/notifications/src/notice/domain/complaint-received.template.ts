@@ -1,4 +1,5 @@
 import type { Locale } from '@redress/contracts';
+import { formatInstant } from './format-instant';
 
 export interface ComplaintReceivedFacts {
   reference: string;
@@ -6,23 +7,6 @@ export interface ComplaintReceivedFacts {
   receivedAt: Date;
   firstReplyDueAt: Date;
   decisionDueAt: Date;
-}
-
-/** Lenders in the seeds are in mainland China; tenant time zones arrive with tenant settings (issue 4). */
-const TIME_ZONE = 'Asia/Shanghai';
-
-function formatInstant(at: Date, locale: Locale): string {
-  const intlLocale = locale === 'en' ? 'en-GB' : locale;
-  const text = new Intl.DateTimeFormat(intlLocale, {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: locale === 'en' ? 'short' : 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(at);
-  return locale === 'en' ? `${text} (China Standard Time)` : text;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Locale } from '@redress/contracts';
 
-export type NoticeKind = 'COMPLAINT_RECEIVED';
+export type NoticeKind = 'COMPLAINT_RECEIVED' | 'COMPLAINT_ACCEPTED' | 'COMPLAINT_NOT_ACCEPTED';
 export type NoticeChannel = 'IN_APP' | 'SMS' | 'EMAIL' | 'WEBHOOK';
 export type DeliveryStatus = 'QUEUED' | 'SENT' | 'DELIVERED' | 'FAILED';
 /** Who a notice is for. Only the complainant for now; staff and the tenant's systems follow (issue 6). */

@@ -34,9 +34,23 @@ export class FileComplaintHandler {
         ...intake,
         receivedAt,
         ...initialDeadlines(receivedAt),
+        handlerId: null,
+        team: null,
+        declineReason: null,
         version: 1,
       };
       await complaintRepository.insert(manager, complaint);
+      await complaintRepository.addStep(manager, {
+        id: randomUUID(),
+        tenantId: complaint.tenantId,
+        complaintId: complaint.id,
+        at: receivedAt,
+        action: 'file',
+        fromStatus: null,
+        toStatus: complaint.status,
+        actorId: command.actorId,
+        note: null,
+      });
       await this.outbox.append(
         manager,
         ComplaintFiledV1,

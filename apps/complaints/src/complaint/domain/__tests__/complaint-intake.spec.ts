@@ -42,6 +42,8 @@ describe('validateIntake', () => {
     ['negative amount', { disputedAmount: { amountMinor: -1, currency: 'CNY' } }, 'input.disputedAmount.amountMinor: must not be negative'],
     ['fractional amount', { disputedAmount: { amountMinor: 10.5, currency: 'CNY' } }, 'input.disputedAmount.amountMinor: must be a whole number'],
     ['bad currency', { disputedAmount: { amountMinor: 100, currency: 'yuan' } }, 'input.disputedAmount.currency'],
+    ['a blank name among the staff involved', { involvedStaff: ['催收员 刘某', ' '] }, 'input.involvedStaff.1: is required'],
+    ['too many staff involved', { involvedStaff: Array.from({ length: 21 }, (_, i) => `员工${i}`) }, 'input.involvedStaff: names 21 people; the limit is 20'],
   ])('refuses %s, naming the field', (_case, change, message) => {
     expect(() => validateIntake({ ...valid, ...change }, now)).toThrow(message);
   });

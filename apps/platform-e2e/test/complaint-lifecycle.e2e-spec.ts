@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { adminQuery, bearer, devToken, E2E_DATABASE, graphqlRequest, startPlatformUnderTest, waitFor, type GraphQLResponse } from '@redress/devkit';
+
+type Platform = Awaited<ReturnType<typeof startPlatformUnderTest>>;
+type StepResult = GraphQLResponse<Record<string, { complaint: { status: string; version: number; handlerId: string | null } }>>;
+
+const FILE = `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { complaint { id version } } }`;
+const step = (mutation: string) =>
+  `mutation($input: ${inputTypeOf[mutation]}!) { ${mutation}(input: $input) { complaint { status version handlerId } } }`;
+const inputTypeOf: Record<string, string> = {
+  acceptComplaint: 'ComplaintStepInput',
+  startInvestigation: 'ComplaintStepInput',
+  declineComplaint: 'DeclineComplaintInput',
+  assignComplaint: 'AssignComplaintInput',
+  withdrawComplaint: 'WithdrawComplaintInput',
+};
+
+describe('the complaint lifecycle through the gateway', () => {
+  let platform: Platform;
+  const tenantId = randomUUID();
+  const auth = bearer(devToken(tenantId, 'handler:zhou-min', ['handler']));
+  const call = (mutation: string, input: Record<string, unknown>) =>
+    graphqlRequest(platform.processes.gatewayUrl, step(mutation), { input }, auth) as Promise<StepResult>;
+  const file = async () => {
+    const result = await graphqlRequest<{ fileComplaint: { complaint: { id: string } } }>(
+      platform.processes.gatewayUrl,
+      FILE,
+      {
+        input: {
+          channel: 'HOTLINE',
+          complainant: { name: '赵丽', phone: '13600004444', locale: 'zh_CN' },
+          productName: '京东金融·金条',
+          description: '催收员 staff-0042 在晚上十一点后多次来电，并威胁上门。',
+          involvedStaff: ['staff-0042'],
+        },
+      },
+      auth,
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.fileComplaint.complaint.id;
+  };
+  const notices = async (complaintId: string) =>
+    adminQuery<{ kind: string; body: string }>(platform.infra.adminUrl, E2E_DATABASE, 'SELECT kind, body FROM notifications.notices WHERE tenant_id = $1 AND complaint_id = $2', [tenantId, complaintId]);
+
+  beforeAll(async () => {
+    platform = await startPlatformUnderTest('lifecycle');
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('accepts, assigns with recusal, investigates, and keeps the timeline', async () => {
+    const id = await file();
+    const accepted = await call('acceptComplaint', { complaintId: id, expectedVersion: 1 });
+    expect(accepted.data!['acceptComplaint']!.complaint).toMatchObject({ status: 'ACCEPTED', version: 2 });
+
+    const again = await call('acceptComplaint', { complaintId: id });
+    expect(again.errors![0]!.extensions?.['code']).toBe('CONFLICT');
+    expect(again.errors![0]!.message).toContain('ACCEPTED');
+    expect(again.errors![0]!.message).toContain('RECEIVED');
+
+    const recused = await call('assignComplaint', { complaintId: id, handlerId: 'staff-0042', team: '投诉处理一组' });
+    expect(recused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.handlerId' });
+
+    const stale = await call('assignComplaint', { complaintId: id, handlerId: 'staff-0007', expectedVersion: 1 });
+    expect(stale.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.expectedVersion' });
+
+    const assigned = await call('assignComplaint', { complaintId: id, handlerId: 'staff-0007', team: '投诉处理一组', expectedVersion: 2 });
+    expect(assigned.data!['assignComplaint']!.complaint).toMatchObject({ status: 'ASSIGNED', handlerId: 'staff-0007', version: 3 });
+    const investigating = await call('startInvestigation', { complaintId: id });
+    expect(investigating.data!['startInvestigation']!.complaint.status).toBe('INVESTIGATING');
+
+    const view = await graphqlRequest<{ complaint: { availableActions: string[]; timeline: { action: string; toStatus: string; note: string | null }[] } }>(
+      platform.processes.gatewayUrl,
+      'query($id: ID!) { complaint(id: $id) { availableActions timeline { action toStatus note actorId } } }',
+      { id },
+      auth,
+    );
+    expect(view.data!.complaint.timeline.map((s) => `${s.action}:${s.toStatus}`)).toEqual([
+      'FILE:RECEIVED',
+      'ACCEPT:ACCEPTED',
+      'ASSIGN:ASSIGNED',
+      'START_INVESTIGATION:INVESTIGATING',
+    ]);
+    expect(view.data!.complaint.timeline[2]!.note).toBe('staff-0007 (投诉处理一组)');
+    expect(view.data!.complaint.availableActions).toEqual(expect.arrayContaining(['REQUEST_REVIEW', 'PROPOSE_RESOLUTION', 'WITHDRAW']));
+
+    await waitFor('the acceptance notice', async () => (await notices(id)).some((n) => n.kind === 'COMPLAINT_ACCEPTED'));
+    const withdrawn = await call('withdrawComplaint', { complaintId: id, reason: '已与平台协商解决' });
+    expect(withdrawn.data!['withdrawComplaint']!.complaint.status).toBe('WITHDRAWN');
+  });
+
+  it('lets exactly one of two simultaneous accepts win', async () => {
+    const id = await file();
+    const results = await Promise.all([call('acceptComplaint', { complaintId: id }), call('acceptComplaint', { complaintId: id })]);
+    const won = results.filter((r) => !r.errors);
+    const lost = results.filter((r) => r.errors);
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.errors![0]!.extensions?.['code']).toBe('CONFLICT');
+    const [events] = await adminQuery<{ n: number }>(
+      platform.infra.adminUrl,
+      E2E_DATABASE,
+      `SELECT count(*)::int AS n FROM complaints.outbox WHERE message_key = $1 AND event_type = 'complaints.ComplaintStatusChanged'`,
+      [id],
+    );
+    expect(events!.n).toBe(1);
+    const [steps] = await adminQuery<{ n: number }>(platform.infra.adminUrl, E2E_DATABASE, `SELECT count(*)::int AS n FROM complaints.complaint_steps WHERE complaint_id = $1 AND action = 'accept'`, [id]);
+    expect(steps!.n).toBe(1);
+  });
+
+  it('tells the complainant why a complaint was not accepted', async () => {
+    const id = await file();
+    const reason = '该笔借款已由法院判决，不属于投诉受理范围';
+    const declined = await call('declineComplaint', { complaintId: id, reason });
+    expect(declined.data!['declineComplaint']!.complaint.status).toBe('NOT_ACCEPTED');
+    const notice = await waitFor('the not-accepted notice', async () => (await notices(id)).find((n) => n.kind === 'COMPLAINT_NOT_ACCEPTED'));
+    expect(notice.body).toContain(reason);
+  });
+
+  it.each([
+    ['a missing reason', 'declineComplaint', { reason: '  ' }, 'BAD_USER_INPUT'],
+    ['a complaint of another lender', 'acceptComplaint', {}, 'NOT_FOUND'],
+  ])('refuses %s and changes nothing', async (_case, mutation, extra, code) => {
+    const id = await file();
+    const input = { complaintId: id, ...extra };
+    const result =
+      code === 'NOT_FOUND'
+        ? ((await graphqlRequest(platform.processes.gatewayUrl, step(mutation), { input }, bearer(devToken(randomUUID())))) as StepResult)
+        : await call(mutation, input);
+    expect(result.errors![0]!.extensions?.['code']).toBe(code);
+    const [row] = await adminQuery<{ status: string; version: number }>(platform.infra.adminUrl, E2E_DATABASE, 'SELECT status, version FROM complaints.complaints WHERE id = $1', [id]);
+    expect(row).toEqual({ status: 'RECEIVED', version: 1 });
+  });
+});
