@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { ComplaintFiledV1 } from '@redress/contracts';
 import { eventHandler } from '@redress/events';
 import { renderComplaintReceived } from '../domain/complaint-received.template';
-import { noticeRepository } from '../infrastructure/notice.repository';
+import { recordComplainantNotice } from './complainant-notice';
 
 /**
  * A complaint was received: acknowledge it to the complainant, in their language, in the app.
@@ -10,7 +9,7 @@ import { noticeRepository } from '../infrastructure/notice.repository';
  */
 export const onComplaintFiled = eventHandler(ComplaintFiledV1, async (event, manager) => {
   const p = event.payload;
-  const { subject, body } = renderComplaintReceived(
+  const message = renderComplaintReceived(
     {
       reference: p.reference,
       productName: p.productName,
@@ -20,18 +19,5 @@ export const onComplaintFiled = eventHandler(ComplaintFiledV1, async (event, man
     },
     p.locale,
   );
-  await noticeRepository.insertOnce(manager, {
-    id: randomUUID(),
-    tenantId: event.tenantId,
-    complaintId: p.complaintId,
-    sourceEventId: event.id,
-    kind: 'COMPLAINT_RECEIVED',
-    recipient: 'COMPLAINANT',
-    channel: 'IN_APP',
-    locale: p.locale,
-    subject,
-    body,
-    status: 'QUEUED',
-    createdAt: new Date(),
-  });
+  await recordComplainantNotice(manager, event, 'COMPLAINT_RECEIVED', message);
 });
