@@ -13,6 +13,15 @@ const inputTypeOf: Record<string, string> = {
   declineComplaint: 'DeclineComplaintInput',
   assignComplaint: 'AssignComplaintInput',
   withdrawComplaint: 'WithdrawComplaintInput',
+  requestReview: 'RequestReviewInput',
+  completeReview: 'CompleteReviewInput',
+  proposeResolution: 'ProposeResolutionInput',
+  acceptResolution: 'ComplaintStepInput',
+  rejectResolution: 'RejectResolutionInput',
+  carryOutResolution: 'CarryOutResolutionInput',
+  recordFollowUp: 'RecordFollowUpInput',
+  closeComplaint: 'ComplaintStepInput',
+  archiveComplaint: 'ComplaintStepInput',
 };
 
 describe('the complaint lifecycle through the gateway', () => {
@@ -89,6 +98,54 @@ describe('the complaint lifecycle through the gateway', () => {
     await waitFor('the acceptance notice', async () => (await notices(id)).some((n) => n.kind === 'COMPLAINT_ACCEPTED'));
     const withdrawn = await call('withdrawComplaint', { complaintId: id, reason: '已与平台协商解决' });
     expect(withdrawn.data!['withdrawComplaint']!.complaint.status).toBe('WITHDRAWN');
+  });
+
+  it('carries a complaint from intake to archive, through review, a rejected and an accepted resolution', async () => {
+    const id = await file();
+    const resolution = {
+      outcome: 'PARTLY_UPHELD',
+      reasons: '夜间催收违反公司催收规范；威胁上门的说法经录音核实属实。',
+      remedies: [{ type: 'COMPENSATION', amount: { amountMinor: 20000, currency: 'CNY' } }, { type: 'EXPLANATION', description: '书面致歉并说明整改措施' }],
+      accountability: '涉事催收员停岗培训，外包催收机构扣减当月服务费',
+    };
+    const steps: [string, Record<string, unknown>, string][] = [
+      ['acceptComplaint', {}, 'ACCEPTED'],
+      ['assignComplaint', { handlerId: 'staff-0007', team: '投诉处理一组' }, 'ASSIGNED'],
+      ['startInvestigation', {}, 'INVESTIGATING'],
+      ['requestReview', { note: '涉及外包催收机构，提交投诉审查委员会' }, 'UNDER_REVIEW'],
+      ['completeReview', { conclusion: '委员会认定催收行为违规，同意部分支持' }, 'INVESTIGATING'],
+      ['proposeResolution', { ...resolution, remedies: [{ type: 'EXPLANATION' }] }, 'RESOLUTION_PROPOSED'],
+      ['rejectResolution', { reason: '只道歉不够，要求赔偿' }, 'INVESTIGATING'],
+      ['proposeResolution', resolution, 'RESOLUTION_PROPOSED'],
+      ['acceptResolution', {}, 'RESOLUTION_ACCEPTED'],
+      ['carryOutResolution', { note: '补偿金 200 元已于当日到账' }, 'RESOLVED'],
+      ['recordFollowUp', { satisfaction: 4, comment: '处理及时，希望杜绝夜间来电' }, 'FOLLOWED_UP'],
+      ['closeComplaint', {}, 'CLOSED'],
+      ['archiveComplaint', {}, 'ARCHIVED'],
+    ];
+    for (const [mutation, extra, status] of steps) {
+      if (mutation === 'recordFollowUp') {
+        const bad = await call(mutation, { complaintId: id, satisfaction: 6 });
+        expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.satisfaction' });
+      }
+      const result = await call(mutation, { complaintId: id, ...extra });
+      expect(result.errors).toBeUndefined();
+      expect(result.data![mutation]!.complaint.status).toBe(status);
+    }
+    const view = await graphqlRequest<{
+      complaint: { availableActions: string[]; resolution: { outcome: string; remedies: { type: string; amount: { amountMinor: number } | null }[] }; followUp: { satisfaction: number }; timeline: unknown[] };
+    }>(
+      platform.processes.gatewayUrl,
+      'query($id: ID!) { complaint(id: $id) { availableActions resolution { outcome remedies { type amount { amountMinor } } } followUp { satisfaction } timeline { action } } }',
+      { id },
+      auth,
+    );
+    expect(view.data!.complaint).toMatchObject({
+      availableActions: [],
+      resolution: { outcome: 'PARTLY_UPHELD', remedies: [{ type: 'COMPENSATION', amount: { amountMinor: 20000 } }, { type: 'EXPLANATION', amount: null }] },
+      followUp: { satisfaction: 4 },
+    });
+    expect(view.data!.complaint.timeline).toHaveLength(steps.length + 1);
   });
 
   it('lets exactly one of two simultaneous accepts win', async () => {

@@ -33,10 +33,31 @@ export interface Complaint {
   team: string | null;
   /** Why the complaint was not accepted; told to the complainant. */
   declineReason: string | null;
+  /** What the internal review group concluded, for cases sent to it. */
+  reviewConclusion: string | null;
+  /** The proposed (then carried out) resolution. */
+  resolution: Resolution | null;
+  /** The follow-up visit (回访). */
+  followUp: { satisfaction: number; comment: string | null } | null;
   receivedAt: Date;
   firstReplyDueAt: Date;
   decisionDueAt: Date;
   version: number;
+}
+
+export const OUTCOMES = ['UPHELD', 'PARTLY_UPHELD', 'NOT_UPHELD'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const REMEDY_TYPES = ['EXPLANATION', 'COMPENSATION', 'REFUND', 'FEE_WAIVER', 'REPAYMENT_PLAN_CHANGE', 'MEDIATION_REFERRAL'] as const;
+export type RemedyType = (typeof REMEDY_TYPES)[number];
+
+/** The decision on a complaint: whether it is upheld, why, what the lender will do, and who answers for it. */
+export interface Resolution {
+  outcome: Outcome;
+  reasons: string;
+  remedies: { type: RemedyType; amount: Money | null; description: string | null }[];
+  /** Where staff were at fault: the accountability action taken. */
+  accountability: string | null;
 }
 
 /** One step in a complaint's history, as kept on its timeline. */

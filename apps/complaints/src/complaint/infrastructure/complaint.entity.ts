@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import type { ComplaintStep } from '../domain/complaint';
+import type { ComplaintStep, Resolution } from '../domain/complaint';
 
 /** A row of `complaints.complaints`. Every row carries its tenant; the tenant leads the primary key. */
 export interface ComplaintRecord {
@@ -23,6 +23,10 @@ export interface ComplaintRecord {
   handlerId: string | null;
   team: string | null;
   declineReason: string | null;
+  reviewConclusion: string | null;
+  resolution: Resolution | null;
+  followUpSatisfaction: number | null;
+  followUpComment: string | null;
   receivedAt: Date;
   firstReplyDueAt: Date;
   decisionDueAt: Date;
@@ -59,6 +63,10 @@ export const ComplaintEntity = new EntitySchema<ComplaintRecord>({
     handlerId: { ...nullableText, name: 'handler_id' },
     team: nullableText,
     declineReason: { ...nullableText, name: 'decline_reason' },
+    reviewConclusion: { ...nullableText, name: 'review_conclusion' },
+    resolution: { type: 'jsonb', nullable: true },
+    followUpSatisfaction: { type: 'int', nullable: true, name: 'follow_up_satisfaction' },
+    followUpComment: { ...nullableText, name: 'follow_up_comment' },
     receivedAt: { ...instant, name: 'received_at' },
     firstReplyDueAt: { ...instant, name: 'first_reply_due_at' },
     decisionDueAt: { ...instant, name: 'decision_due_at' },

@@ -16,6 +16,14 @@ interface StepInput {
   reason?: string | null;
   handlerId?: string | null;
   team?: string | null;
+  note?: string | null;
+  conclusion?: string | null;
+  outcome?: string;
+  reasons?: string;
+  remedies?: { type: string; amount?: { amountMinor: number; currency: string } | null; description?: string | null }[];
+  accountability?: string | null;
+  satisfaction?: number;
+  comment?: string | null;
 }
 
 /** GraphQL's names of the lifecycle actions, mapped to the domain's. */
@@ -87,6 +95,18 @@ export function complaintResolvers(deps: ServiceDeps) {
       assignComplaint: step((input) => ({ action: 'assign', handlerId: input.handlerId ?? '', team: input.team })),
       startInvestigation: step(() => ({ action: 'startInvestigation' })),
       withdrawComplaint: step((input) => ({ action: 'withdraw', reason: input.reason })),
+      requestReview: step((input) => ({ action: 'requestReview', note: input.note })),
+      completeReview: step((input) => ({ action: 'completeReview', conclusion: input.conclusion ?? '' })),
+      proposeResolution: step((input) => ({
+        action: 'proposeResolution',
+        resolution: { outcome: input.outcome ?? '', reasons: input.reasons ?? '', remedies: input.remedies ?? [], accountability: input.accountability },
+      })),
+      acceptResolution: step(() => ({ action: 'acceptResolution' })),
+      rejectResolution: step((input) => ({ action: 'rejectResolution', reason: input.reason })),
+      carryOutResolution: step((input) => ({ action: 'carryOut', note: input.note })),
+      recordFollowUp: step((input) => ({ action: 'recordFollowUp', satisfaction: input.satisfaction ?? 0, comment: input.comment })),
+      closeComplaint: step(() => ({ action: 'close' })),
+      archiveComplaint: step(() => ({ action: 'archive' })),
     },
     Complaint: {
       availableActions: (c: Complaint) => actionsAvailable(c.status),

@@ -37,6 +37,9 @@ export class FileComplaintHandler {
         handlerId: null,
         team: null,
         declineReason: null,
+        reviewConclusion: null,
+        resolution: null,
+        followUp: null,
         version: 1,
       };
       await complaintRepository.insert(manager, complaint);

@@ -20,6 +20,9 @@ const received: Complaint = {
   handlerId: null,
   team: null,
   declineReason: null,
+  reviewConclusion: null,
+  resolution: null,
+  followUp: null,
   receivedAt: new Date('2026-11-25T08:00:00Z'),
   firstReplyDueAt: new Date('2026-11-26T08:00:00Z'),
   decisionDueAt: new Date('2026-12-10T08:00:00Z'),
@@ -56,5 +59,57 @@ describe('applyTransition', () => {
 
   it('refuses a step the state machine does not allow, as a CONFLICT', () => {
     expect(() => applyTransition({ ...received, status: 'WITHDRAWN' }, { action: 'accept' }, 'x', now)).toThrow(TransitionNotAllowedError);
+  });
+
+  const investigating = { ...received, status: 'INVESTIGATING' as const };
+  const upheld = {
+    outcome: 'PARTLY_UPHELD',
+    reasons: '提前还款后按原期限收取服务费不符合合同约定',
+    remedies: [{ type: 'REFUND', amount: { amountMinor: 38_000, currency: 'CNY' } }, { type: 'EXPLANATION', description: '书面说明收费依据' }],
+    accountability: '客服组长 王某 通报批评',
+  };
+
+  it('proposes a resolution with its remedies and accountability', () => {
+    const { complaint, step } = applyTransition(investigating, { action: 'proposeResolution', resolution: upheld }, 'handler:zhou', now);
+    expect(complaint.status).toBe('RESOLUTION_PROPOSED');
+    expect(complaint.resolution).toEqual({
+      outcome: 'PARTLY_UPHELD',
+      reasons: upheld.reasons,
+      remedies: [
+        { type: 'REFUND', amount: { amountMinor: 38_000, currency: 'CNY' }, description: null },
+        { type: 'EXPLANATION', amount: null, description: '书面说明收费依据' },
+      ],
+      accountability: '客服组长 王某 通报批评',
+    });
+    expect(step.note).toMatch(/^部分支持：/);
+  });
+
+  it.each([
+    ['an unknown outcome', { ...upheld, outcome: 'MAYBE' }, 'input.outcome'],
+    ['no reasons', { ...upheld, reasons: '' }, 'input.reasons: is required'],
+    ['an upheld complaint without remedies', { ...upheld, remedies: [] }, 'input.remedies: must name at least one remedy'],
+    ['a refund without an amount', { ...upheld, remedies: [{ type: 'REFUND' }] }, 'input.remedies.0.amount: is required for REFUND'],
+    ['a negative compensation', { ...upheld, remedies: [{ type: 'COMPENSATION', amount: { amountMinor: -1, currency: 'CNY' } }] }, 'input.remedies.0.amount.amountMinor'],
+    ['an unknown remedy', { ...upheld, remedies: [{ type: 'APOLOGY_GIFT' }] }, 'input.remedies.0.type'],
+  ])('refuses a resolution with %s', (_case, resolution, message) => {
+    expect(() => applyTransition(investigating, { action: 'proposeResolution', resolution }, 'x', now)).toThrow(message);
+  });
+
+  it('accepts a not-upheld resolution without remedies', () => {
+    const { complaint } = applyTransition(investigating, { action: 'proposeResolution', resolution: { outcome: 'NOT_UPHELD', reasons: '费用已在合同第5条约定并经确认', remedies: [] } }, 'x', now);
+    expect(complaint.resolution?.outcome).toBe('NOT_UPHELD');
+  });
+
+  it.each([0, 6, 3.5, -1])('refuses a satisfaction score of %s', (satisfaction) => {
+    expect(() => applyTransition({ ...received, status: 'RESOLVED' }, { action: 'recordFollowUp', satisfaction }, 'x', now)).toThrow('input.satisfaction: must be a whole number from 1 to 5');
+  });
+
+  it('records the follow-up visit', () => {
+    const { complaint } = applyTransition({ ...received, status: 'RESOLVED' }, { action: 'recordFollowUp', satisfaction: 4, comment: '处理及时' }, 'x', now);
+    expect(complaint).toMatchObject({ status: 'FOLLOWED_UP', followUp: { satisfaction: 4, comment: '处理及时' } });
+  });
+
+  it('needs the review group\'s conclusion', () => {
+    expect(() => applyTransition({ ...received, status: 'UNDER_REVIEW' }, { action: 'completeReview', conclusion: ' ' }, 'x', now)).toThrow('input.conclusion: is required');
   });
 });
