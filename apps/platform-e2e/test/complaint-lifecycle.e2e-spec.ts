@@ -148,6 +148,36 @@ describe('the complaint lifecycle through the gateway', () => {
     expect(view.data!.complaint.timeline).toHaveLength(steps.length + 1);
   });
 
+  it('raises exactly one escalation per breached clock, across restarts of the service', async () => {
+    const id = await file();
+    const alerts = () =>
+      adminQuery<{ clock: string; alert: string }>(
+        platform.infra.adminUrl,
+        E2E_DATABASE,
+        `SELECT envelope->'payload'->>'clock' AS clock, envelope->'payload'->>'alert' AS alert FROM complaints.outbox
+          WHERE message_key = $1 AND event_type = 'complaints.ComplaintClockAlert' ORDER BY clock`,
+        [id],
+      );
+    // Time passes while the service is down: both clocks of this complaint fall due.
+    await platform.processes.stop('complaints');
+    await adminQuery(
+      platform.infra.adminUrl,
+      E2E_DATABASE,
+      `UPDATE complaints.complaints SET first_reply_due_at = now() - interval '1 hour', decision_due_at = now() - interval '1 minute' WHERE id = $1`,
+      [id],
+    );
+    await platform.processes.start('complaints');
+    await waitFor('both escalations', async () => (await alerts()).length >= 2, 30_000, 200);
+
+    await platform.processes.stop('complaints');
+    await platform.processes.start('complaints');
+    await new Promise((r) => setTimeout(r, 2_000)); // four scans after the restart
+    expect(await alerts()).toEqual([
+      { clock: 'DECISION', alert: 'BREACH' },
+      { clock: 'FIRST_REPLY', alert: 'BREACH' },
+    ]);
+  });
+
   it('lets exactly one of two simultaneous accepts win', async () => {
     const id = await file();
     const results = await Promise.all([call('acceptComplaint', { complaintId: id }), call('acceptComplaint', { complaintId: id })]);

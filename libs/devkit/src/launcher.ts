@@ -13,6 +13,8 @@ export interface LaunchOptions {
   portOffset: number;
   logDir: string;
   logLevel?: string;
+  /** Further settings for every process (e.g. a faster clock scan in tests). */
+  extraEnv?: Record<string, string>;
 }
 
 interface Managed {
@@ -36,6 +38,7 @@ export class PlatformProcesses {
       EVENTS_NAMESPACE: options.eventsNamespace,
       GATEWAY_SECRET: options.gatewaySecret,
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      ...options.extraEnv,
     };
     for (const s of SUBGRAPHS) {
       const urls = options.databaseUrls.get(s.name);

@@ -45,6 +45,13 @@ export interface ServiceDefinition<C extends RequestContext> {
   context(deps: ServiceDeps, base: RequestContext): C;
   /** Logical topics this service consumes and the handlers of the events it cares about. */
   consumes?: { topics: string[]; handlers(deps: ServiceDeps): EventHandler<never>[] };
+  /** Background work (schedulers) started with the service and stopped before its pool closes. */
+  jobs?(deps: ServiceDeps): BackgroundJob[];
+}
+
+export interface BackgroundJob {
+  start(): void;
+  stop(): Promise<void>;
 }
 
 export interface RunningService {
@@ -120,6 +127,9 @@ export async function startService<C extends RequestContext>(
       })
     : null;
 
+  const jobs = definition.jobs?.(deps) ?? [];
+  for (const job of jobs) job.start();
+
   const admin = kafka.admin();
   const kafkaSide = startKafkaSide(kafka, admin, consumer, config.eventsNamespace, logger);
 
@@ -160,6 +170,7 @@ export async function startService<C extends RequestContext>(
       await http.close();
       await apollo.stop();
       await consumer?.stop().catch((error) => logger.warn({ err: error }, 'consumer stop failed'));
+      await Promise.all(jobs.map((job) => job.stop()));
       await relay.stop();
       await producer.disconnect().catch(() => undefined);
       await admin.disconnect().catch(() => undefined);

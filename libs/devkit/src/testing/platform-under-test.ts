@@ -22,6 +22,8 @@ export async function startPlatformUnderTest(name: string, portOffset = 100) {
     portOffset,
     logDir: path.join(WORKSPACE_ROOT, 'tmp', 'e2e-logs', namespace),
     logLevel: 'info',
+    // Scan for due clocks twice a second, so alert tests need not wait.
+    extraEnv: { CLOCK_SCAN_INTERVAL_MS: '500' },
   });
   await processes.startAll();
   const kafka = new Kafka({ clientId: `${namespace}-test`, brokers: infra.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });

@@ -22,7 +22,8 @@ export const REGULATORY_CLOCK_POLICY: ClockPolicy = {
   decisionDays: 15,
   complexDecisionDays: 30,
   furtherExtensionDays: 30,
-  warningBeforeHours: 24,
+  // Shorter than the 24-hour first reply, so its warning does not fire at receipt.
+  warningBeforeHours: 4,
 };
 
 const LIMITS: { key: Exclude<keyof ClockPolicy, 'warningBeforeHours'>; unit: string }[] = [

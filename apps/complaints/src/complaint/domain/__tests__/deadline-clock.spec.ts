@@ -45,8 +45,8 @@ describe('clock states', () => {
 
   it.each([
     ['2026-11-25T08:00:00Z', 'RUNNING'],
-    ['2026-12-09T07:59:59Z', 'RUNNING'],
-    ['2026-12-09T08:00:00Z', 'WARNING'],
+    ['2026-12-10T03:59:59Z', 'RUNNING'],
+    ['2026-12-10T04:00:00Z', 'WARNING'],
     ['2026-12-10T08:00:00Z', 'WARNING'],
     ['2026-12-10T08:00:01Z', 'BREACHED'],
   ])('at %s it is %s', (now, state) => {
@@ -127,6 +127,10 @@ describe('extensions', () => {
 
 describe('tenant clock policy', () => {
   const stricter: ClockPolicy = { firstReplyHours: 12, decisionDays: 10, complexDecisionDays: 20, furtherExtensionDays: 15, warningBeforeHours: 6 };
+
+  it('accepts the regulatory policy itself', () => {
+    expect(validateClockPolicy(REGULATORY_CLOCK_POLICY)).toEqual(REGULATORY_CLOCK_POLICY);
+  });
 
   it('applies a stricter policy', () => {
     const clock = startClock('DECISION', at('2026-11-25T08:00:00Z'));
