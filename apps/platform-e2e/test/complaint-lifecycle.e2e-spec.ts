@@ -133,10 +133,10 @@ describe('the complaint lifecycle through the gateway', () => {
       expect(result.data![mutation]!.complaint.status).toBe(status);
     }
     const view = await graphqlRequest<{
-      complaint: { availableActions: string[]; resolution: { outcome: string; remedies: { type: string; amount: { amountMinor: number } | null }[] }; followUp: { satisfaction: number }; timeline: unknown[] };
+      complaint: { availableActions: string[]; resolution: { outcome: string; remedies: { type: string; amount: { amountMinor: number } | null }[] }; followUp: { satisfaction: number }; timeline: unknown[]; clocks: { kind: string; state: string }[] };
     }>(
       platform.processes.gatewayUrl,
-      'query($id: ID!) { complaint(id: $id) { availableActions resolution { outcome remedies { type amount { amountMinor } } } followUp { satisfaction } timeline { action } } }',
+      'query($id: ID!) { complaint(id: $id) { availableActions resolution { outcome remedies { type amount { amountMinor } } } followUp { satisfaction } timeline { action } clocks { kind state } } }',
       { id },
       auth,
     );
@@ -144,6 +144,10 @@ describe('the complaint lifecycle through the gateway', () => {
       availableActions: [],
       resolution: { outcome: 'PARTLY_UPHELD', remedies: [{ type: 'COMPENSATION', amount: { amountMinor: 20000 } }, { type: 'EXPLANATION', amount: null }] },
       followUp: { satisfaction: 4 },
+      clocks: [
+        { kind: 'FIRST_REPLY', state: 'MET' },
+        { kind: 'DECISION', state: 'MET' },
+      ],
     });
     expect(view.data!.complaint.timeline).toHaveLength(steps.length + 1);
   });

@@ -5,6 +5,7 @@ import { FileComplaintHandler } from '../commands/file-complaint/file-complaint.
 import { TransitionComplaintHandler } from '../commands/transition-complaint/transition-complaint.handler';
 import type { TransitionRequest } from '../domain/complaint-transition';
 import { actionsAvailable } from '../domain/complaint-lifecycle';
+import { clocksOf } from '../domain/complaint-clocks';
 import type { ComplaintIntakeInput } from '../domain/complaint-intake';
 import type { Complaint } from '../domain/complaint';
 import { complaintRepository, isUuid } from '../infrastructure/complaint.repository';
@@ -111,6 +112,13 @@ export function complaintResolvers(deps: ServiceDeps) {
     Complaint: {
       availableActions: (c: Complaint) => actionsAvailable(c.status),
       timeline: (c: Complaint, _: unknown, ctx: ComplaintsContext) => ctx.timelineOf.load(c.id),
+      clocks: async (c: Complaint, _: unknown, ctx: ComplaintsContext) =>
+        clocksOf(c, await ctx.timelineOf.load(c.id), new Date()).map((clock) => ({
+          kind: clock.kind,
+          dueAt: clock.dueAt,
+          timeLeftSeconds: Math.trunc(clock.timeLeftMs / 1000),
+          state: clock.state,
+        })),
       __resolveReference: (ref: { id: string }, ctx: ComplaintsContext) => ctx.complaintById.load(ref.id),
       complainant: (c: Complaint) => c.complainant,
     },
