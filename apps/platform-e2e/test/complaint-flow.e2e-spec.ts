@@ -102,6 +102,23 @@ describe('a complaint, end to end through the gateway', () => {
     expect(new Set(seen).size).toBe(4);
   });
 
+  it('filters the list and orders it by the soonest decision', async () => {
+    const list = (args: string) =>
+      graphqlRequest<{ complaints: { edges: { node: { productName: string; decisionDueAt: string } }[] } }>(
+        gateway(),
+        `{ complaints(first: 50${args}) { edges { node { productName decisionDueAt } } } }`,
+        {},
+        auth,
+      );
+    expect((await list(', filter: { productName: "桔多多·第1期" }')).data!.complaints.edges.map((e) => e.node.productName)).toEqual(['桔多多·第1期']);
+    expect((await list(', filter: { statuses: [ACCEPTED] }')).data!.complaints.edges).toEqual([]);
+    expect((await list(', filter: { channels: [APP], statuses: [RECEIVED] }')).data!.complaints.edges).toHaveLength(4);
+    const byDue = (await list(', orderBy: DECISION_DUE_SOONEST_FIRST')).data!.complaints.edges.map((e) => e.node.decisionDueAt);
+    expect(byDue).toEqual([...byDue].sort());
+    const bad = await list(', filter: { receivedFrom: "2026-11-25T00:00:00Z", receivedTo: "2026-11-24T00:00:00Z" }');
+    expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.receivedTo' });
+  });
+
   it.each([
     ['a missing field', intake({ description: undefined }), 'input.description'],
     ['an unknown channel', intake({ channel: 'FAX' }), 'input.channel'],

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ComplaintChannel, Locale } from '@redress/contracts';
 import type { Complaint, ComplaintStatus, ComplaintStep } from '../domain/complaint';
+import type { ComplaintFilter, ComplaintOrder } from '../domain/complaint-filter';
 import { ComplaintEntity, ComplaintStepEntity, type ComplaintRecord } from './complaint.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -77,21 +78,34 @@ export const complaintRepository = {
     return records.map(toDomain);
   },
 
-  /** Newest first, keyset-paginated on (received_at, id). Fetches `limit + 1` to tell whether more follow. */
-  async listNewestFirst(
+  /**
+   * One page of the tenant's complaints matching the filter, keyset-paginated on the order's
+   * timestamp and the id. Fetches `limit + 1` to tell whether more follow.
+   */
+  async list(
     manager: EntityManager,
     tenantId: string,
+    filter: ComplaintFilter,
+    order: ComplaintOrder,
     page: { limit: number; after: [string, string] | null },
   ): Promise<Complaint[]> {
+    const [column, direction, compare] =
+      order === 'DECISION_DUE_SOONEST_FIRST' ? (['c.decision_due_at', 'ASC', '>'] as const) : (['c.received_at', 'DESC', '<'] as const);
     const query = manager
       .getRepository(ComplaintEntity)
       .createQueryBuilder('c')
       .where('c.tenant_id = :tenantId', { tenantId })
-      .orderBy('c.received_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
+      .orderBy(column, direction)
+      .addOrderBy('c.id', direction)
       .limit(page.limit + 1);
+    if (filter.statuses) query.andWhere('c.status = ANY(:statuses)', { statuses: filter.statuses });
+    if (filter.channels) query.andWhere('c.channel = ANY(:channels)', { channels: filter.channels });
+    if (filter.handlerId) query.andWhere('c.handler_id = :handlerId', { handlerId: filter.handlerId });
+    if (filter.productName) query.andWhere('c.product_name = :productName', { productName: filter.productName });
+    if (filter.receivedFrom) query.andWhere('c.received_at >= :receivedFrom', { receivedFrom: filter.receivedFrom });
+    if (filter.receivedTo) query.andWhere('c.received_at < :receivedTo', { receivedTo: filter.receivedTo });
     if (page.after) {
-      query.andWhere('(c.received_at, c.id) < (:afterAt, :afterId)', { afterAt: page.after[0], afterId: page.after[1] });
+      query.andWhere(`(${column}, c.id) ${compare} (:afterAt, :afterId)`, { afterAt: page.after[0], afterId: page.after[1] });
     }
     return (await query.getMany()).map(toDomain);
   },

@@ -6,6 +6,7 @@ import { TransitionComplaintHandler } from '../commands/transition-complaint/tra
 import type { TransitionRequest } from '../domain/complaint-transition';
 import { actionsAvailable } from '../domain/complaint-lifecycle';
 import { clocksOf } from '../domain/complaint-clocks';
+import { validateFilter, type ComplaintFilterInput, type ComplaintOrder } from '../domain/complaint-filter';
 import type { ComplaintIntakeInput } from '../domain/complaint-intake';
 import type { Complaint } from '../domain/complaint';
 import { complaintRepository, isUuid } from '../infrastructure/complaint.repository';
@@ -74,11 +75,18 @@ export function complaintResolvers(deps: ServiceDeps) {
         if (!isUuid(args.id)) throw new ValidationError('id', 'is not a complaint id');
         return ctx.complaintById.load(args.id);
       },
-      complaints: async (_: unknown, args: PageArgs, ctx: ComplaintsContext) => {
+      complaints: async (
+        _: unknown,
+        args: PageArgs & { filter?: ComplaintFilterInput | null; orderBy?: ComplaintOrder | null },
+        ctx: ComplaintsContext,
+      ) => {
         const page = readPage(args, isTimeIdKey);
+        const filter = validateFilter(args.filter);
+        const order = args.orderBy ?? 'RECEIVED_NEWEST_FIRST';
         const tenantId = ctx.caller.tenantId;
-        const rows = await withTenant(deps.dataSource, tenantId, (m) => complaintRepository.listNewestFirst(m, tenantId, page));
-        return toConnection(rows, page, (c) => [c.receivedAt.toISOString(), c.id]);
+        const rows = await withTenant(deps.dataSource, tenantId, (m) => complaintRepository.list(m, tenantId, filter, order, page));
+        const keyOf = order === 'DECISION_DUE_SOONEST_FIRST' ? (c: Complaint) => c.decisionDueAt : (c: Complaint) => c.receivedAt;
+        return toConnection(rows, page, (c) => [keyOf(c).toISOString(), c.id]);
       },
     },
     Mutation: {
