@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolationSql } from '@redress/database';
 import { outboxInboxDownSql, outboxInboxUpSql } from '@redress/events';
 
 /**
@@ -47,11 +48,7 @@ export class CreateComplaints1764028800000 implements MigrationInterface {
         PRIMARY KEY (tenant_id, day)
       )`);
     for (const table of ['complaints', 'reference_sequences']) {
-      await q.query(`ALTER TABLE complaints.${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`
-        CREATE POLICY tenant_isolation ON complaints.${table}
-          USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
-          WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)`);
+      for (const sql of tenantIsolationSql(`complaints.${table}`)) await q.query(sql);
     }
     for (const sql of outboxInboxUpSql('complaints')) await q.query(sql);
   }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolationSql } from '@redress/database';
 
 /**
  * The lifecycle's first steps: who handles a complaint, why one was not accepted, who it names
@@ -30,11 +31,7 @@ export class ComplaintLifecycle1764115200000 implements MigrationInterface {
         FOREIGN KEY (tenant_id, complaint_id) REFERENCES complaints.complaints (tenant_id, id)
       )`);
     await q.query(`CREATE INDEX complaint_steps_timeline_idx ON complaints.complaint_steps (tenant_id, complaint_id, at, id)`);
-    await q.query(`ALTER TABLE complaints.complaint_steps ENABLE ROW LEVEL SECURITY`);
-    await q.query(`
-      CREATE POLICY tenant_isolation ON complaints.complaint_steps
-        USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
-        WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)`);
+    for (const sql of tenantIsolationSql('complaints.complaint_steps')) await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {

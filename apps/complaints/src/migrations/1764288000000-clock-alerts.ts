@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolationSql } from '@redress/database';
 
 /**
  * Clock alerts: one row per complaint, clock, alert kind and due time, written in the same
@@ -23,11 +24,7 @@ export class ClockAlerts1764288000000 implements MigrationInterface {
         PRIMARY KEY (tenant_id, complaint_id, clock, alert, due_at),
         FOREIGN KEY (tenant_id, complaint_id) REFERENCES complaints.complaints (tenant_id, id)
       )`);
-    await q.query(`ALTER TABLE complaints.clock_alerts ENABLE ROW LEVEL SECURITY`);
-    await q.query(`
-      CREATE POLICY tenant_isolation ON complaints.clock_alerts
-        USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
-        WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)`);
+    for (const sql of tenantIsolationSql('complaints.clock_alerts')) await q.query(sql);
     await q.query(`CREATE INDEX complaints_first_reply_due_idx ON complaints.complaints (first_reply_due_at) WHERE status = 'RECEIVED'`);
     await q.query(`CREATE INDEX complaints_decision_due_idx ON complaints.complaints (decision_due_at)
       WHERE status IN ('RECEIVED', 'ACCEPTED', 'ASSIGNED', 'INVESTIGATING', 'UNDER_REVIEW')`);

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolationSql } from '@redress/database';
 import { outboxInboxDownSql, outboxInboxUpSql } from '@redress/events';
 
 /** Notices, tenant-isolated by row-level security, plus the outbox/inbox of the service. */
@@ -25,11 +26,7 @@ export class CreateNotices1764028800000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX notices_by_complaint_idx ON notifications.notices (tenant_id, complaint_id, created_at, id)`);
     await q.query(`CREATE INDEX notices_newest_idx ON notifications.notices (tenant_id, created_at DESC, id DESC)`);
-    await q.query(`ALTER TABLE notifications.notices ENABLE ROW LEVEL SECURITY`);
-    await q.query(`
-      CREATE POLICY tenant_isolation ON notifications.notices
-        USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
-        WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)`);
+    for (const sql of tenantIsolationSql('notifications.notices')) await q.query(sql);
     for (const sql of outboxInboxUpSql('notifications')) await q.query(sql);
   }
 
