@@ -1,3 +1,4 @@
 export * from './domain-error';
 export * from './money';
 export * from './text';
+export * from './ids';

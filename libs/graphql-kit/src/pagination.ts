@@ -1,4 +1,4 @@
-import { ValidationError } from '@redress/domain-kit';
+import { isUuid, ValidationError } from '@redress/domain-kit';
 
 /** Relay connection arguments, validated once for every list in the graph. */
 export interface PageArgs {
@@ -56,7 +56,6 @@ export function toConnection<T>(rows: T[], page: Page<unknown>, keyOf: (row: T) 
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The usual keyset: a timestamp (as the server wrote it) and an id as tie-breaker. */
 export function isTimeIdKey(value: unknown): value is [string, string] {
@@ -67,6 +66,6 @@ export function isTimeIdKey(value: unknown): value is [string, string] {
     ISO_INSTANT.test(value[0]) &&
     !Number.isNaN(Date.parse(value[0])) &&
     typeof value[1] === 'string' &&
-    UUID.test(value[1])
+    isUuid(value[1])
   );
 }

@@ -1,14 +1,10 @@
 import type { EntityManager } from 'typeorm';
+import { isUuid } from '@redress/domain-kit';
 import type { ComplaintChannel, Locale } from '@redress/contracts';
 import type { Complaint, ComplaintStatus, ComplaintStep } from '../domain/complaint';
 import type { ComplaintFilter, ComplaintOrder } from '../domain/complaint-filter';
 import { ComplaintEntity, ComplaintStepEntity, type ComplaintRecord } from './complaint.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /** Data access for complaints. Every method takes the tenant explicitly: scoping in code, RLS in the database. */
 export const complaintRepository = {
@@ -35,17 +31,7 @@ export const complaintRepository = {
     const result = await manager
       .createQueryBuilder()
       .update(ComplaintEntity)
-      .set({
-        status: complaint.status,
-        handlerId: complaint.handlerId,
-        team: complaint.team,
-        declineReason: complaint.declineReason,
-        reviewConclusion: complaint.reviewConclusion,
-        resolution: complaint.resolution,
-        followUpSatisfaction: complaint.followUp?.satisfaction ?? null,
-        followUpComment: complaint.followUp?.comment ?? null,
-        version: complaint.version,
-      })
+      .set(lifecycleFields(toRecord(complaint)))
       .where('tenant_id = :tenantId AND id = :id AND version = :readVersion', { tenantId: complaint.tenantId, id: complaint.id, readVersion })
       .execute();
     return result.affected === 1;
@@ -110,6 +96,12 @@ export const complaintRepository = {
     return (await query.getMany()).map(toDomain);
   },
 };
+
+/** The columns a lifecycle step may change; intake facts and deadlines stay as filed. */
+function lifecycleFields(r: ReturnType<typeof toRecord>) {
+  const { status, handlerId, team, declineReason, reviewConclusion, resolution, followUpSatisfaction, followUpComment, version } = r;
+  return { status, handlerId, team, declineReason, reviewConclusion, resolution, followUpSatisfaction, followUpComment, version };
+}
 
 function toRecord(c: Complaint): Omit<ComplaintRecord, 'createdAt' | 'updatedAt'> {
   return {

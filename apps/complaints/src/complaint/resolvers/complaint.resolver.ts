@@ -1,3 +1,4 @@
+import { isUuid } from '@redress/domain-kit';
 import { isTimeIdKey, readPage, toConnection, ValidationError, DateTimeScalar, type PageArgs } from '@redress/graphql-kit';
 import type { ServiceDeps } from '@redress/service-kit';
 import { withTenant } from '@redress/database';
@@ -9,7 +10,7 @@ import { clocksOf } from '../domain/complaint-clocks';
 import { validateFilter, type ComplaintFilterInput, type ComplaintOrder } from '../domain/complaint-filter';
 import type { ComplaintIntakeInput } from '../domain/complaint-intake';
 import type { Complaint } from '../domain/complaint';
-import { complaintRepository, isUuid } from '../infrastructure/complaint.repository';
+import { complaintRepository } from '../infrastructure/complaint.repository';
 import type { ComplaintsContext } from '../../complaints.context';
 
 interface StepInput {
