@@ -1,23 +1,9 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DomainError, type ErrorCode } from '@redress/domain-kit';
+import { DomainError } from '@redress/domain-kit';
 import type { Logger } from '@redress/logger';
 
 export { DomainError, ValidationError, type ErrorCode } from '@redress/domain-kit';
-
-const HTTP_STATUS: Record<ErrorCode, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-};
-
-export function toGraphQLError(error: DomainError): GraphQLError {
-  return new GraphQLError(error.message, {
-    extensions: { code: error.code, ...error.details, http: { status: HTTP_STATUS[error.code] } },
-  });
-}
 
 /** GraphQL errors raised by the server itself that are safe to pass through unchanged. */
 const PASS_THROUGH = new Set([
@@ -43,8 +29,7 @@ export function createErrorFormatter(logger: Logger) {
     const unwrapped = unwrapResolverError(error);
     const original = unwrapped instanceof GraphQLError && unwrapped.originalError ? unwrapped.originalError : unwrapped;
     if (original instanceof DomainError) {
-      const { http: _http, ...extensions } = toGraphQLError(original).extensions as Record<string, unknown>;
-      return { message: original.message, path: formatted.path, extensions };
+      return { message: original.message, path: formatted.path, extensions: { code: original.code, ...original.details } };
     }
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && PASS_THROUGH.has(code)) {
