@@ -29,7 +29,7 @@ describe('Complaint references resolved in a batch', () => {
   });
 
   afterAll(async () => {
-    await service?.running.stop();
+    await service?.stop();
   });
 
   it('loads four complaints for an _entities request with one SQL query, in the order asked', async () => {

@@ -26,7 +26,7 @@ describe('Complaint.notifications for many entity references', () => {
   });
 
   afterAll(async () => {
-    await service?.running.stop();
+    await service?.stop();
   });
 
   it('answers an _entities request for five complaints with one SQL query', async () => {

@@ -34,19 +34,9 @@ export async function startPlatformUnderTest(name: string, portOffset = 100) {
     kafka,
     complaintTopic: topicName(namespace, TOPICS.complaintEvents),
     groupOf: (service: string) => consumerGroupName(namespace, service),
-    /** Stops the processes and deletes this run's topics, so a long-lived broker does not fill up with them. */
     async stop() {
       await processes.stopAll();
-      const admin = kafka.admin();
-      try {
-        await admin.connect();
-        const ours = (await admin.listTopics()).filter((t) => t.startsWith(`${namespace}.`));
-        if (ours.length) await admin.deleteTopics({ topics: ours });
-      } catch {
-        // Best effort: a broker that is down keeps a few topics of a test namespace, harmlessly.
-      } finally {
-        await admin.disconnect().catch(() => undefined);
-      }
+      await deleteNamespace(kafka, namespace);
     },
   };
 }
@@ -66,5 +56,25 @@ export async function consumerLag(kafka: Kafka, groupId: string, topic: string):
     return lag;
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * Deletes a test run's topics and consumer groups, so a long-lived local broker does not pile them
+ * up (hundreds of them slow its group coordinator's loading after every restart).
+ */
+export async function deleteNamespace(kafka: Kafka, namespace: string): Promise<void> {
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    const { groups } = await admin.listGroups();
+    const ourGroups = groups.map((g) => g.groupId).filter((g) => g.startsWith(`${namespace}.`) || g.startsWith(`${namespace}-`));
+    if (ourGroups.length) await admin.deleteGroups(ourGroups);
+    const ourTopics = (await admin.listTopics()).filter((t) => t.startsWith(`${namespace}.`));
+    if (ourTopics.length) await admin.deleteTopics({ topics: ourTopics });
+  } catch {
+    // Best effort: a broker that is down keeps a test namespace's leftovers, harmlessly.
+  } finally {
+    await admin.disconnect().catch(() => undefined);
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
 import type { RequestContext } from '@redress/graphql-kit';
 import { signGatewayContext } from '@redress/graphql-kit';
 import { createLogger } from '@redress/logger';
@@ -6,6 +7,7 @@ import { startService, type RunningService, type ServiceDefinition } from '@redr
 import { provisionPlatformDatabase } from '../provision';
 import { graphqlRequest, type GraphQLResponse } from './graphql-client';
 import { testInfrastructure, uniqueNamespace } from './environment';
+import { deleteNamespace } from './platform-under-test';
 
 export const INTEGRATION_DATABASE = 'redress_it';
 
@@ -15,6 +17,7 @@ export async function startServiceUnderTest<C extends RequestContext>(definition
   const urls = (await provisionPlatformDatabase(infra.adminUrl, INTEGRATION_DATABASE)).get(definition.name);
   if (!urls) throw new Error(`No database provisioning for ${definition.name}`);
   const gatewaySecret = randomBytes(32).toString('base64url');
+  const namespace = uniqueNamespace('it');
   const running: RunningService = await startService(
     definition,
     {
@@ -24,7 +27,7 @@ export async function startServiceUnderTest<C extends RequestContext>(definition
       migrationsDatabaseUrl: urls.migrationsDatabaseUrl,
       dbPoolSize: 5,
       kafkaBrokers: infra.kafkaBrokers.split(','),
-      eventsNamespace: uniqueNamespace('it'),
+      eventsNamespace: namespace,
       gatewaySecret,
     },
     createLogger(definition.name, process.env['LOG_LEVEL'] ?? 'warn'),
@@ -32,6 +35,11 @@ export async function startServiceUnderTest<C extends RequestContext>(definition
   return {
     infra,
     running,
+    /** Stops the service and deletes its test topics and consumer groups. */
+    async stop() {
+      await running.stop();
+      await deleteNamespace(new Kafka({ clientId: `${namespace}-cleanup`, brokers: infra.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }), namespace);
+    },
     /** Calls the subgraph as the gateway would, with a signed caller context. */
     asGateway<T = Record<string, unknown>>(tenantId: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
       const headers = signGatewayContext(gatewaySecret, {
