@@ -8,6 +8,7 @@ export const TOPICS = {
   mediationEvents: 'mediation.events',
   appealEvents: 'appeals.events',
   notificationEvents: 'notifications.events',
+  tenantEvents: 'tenants.events',
 } as const;
 
 export type LogicalTopic = (typeof TOPICS)[keyof typeof TOPICS];

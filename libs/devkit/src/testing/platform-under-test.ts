@@ -7,10 +7,15 @@ import { PlatformProcesses } from '../launcher';
 import { provisionPlatformDatabase } from '../provision';
 import { testInfrastructure, uniqueNamespace } from './environment';
 
-export const E2E_DATABASE = 'redress_e2e';
+/**
+ * The e2e database and the platform's port offset. A second checkout running its own e2e suite on
+ * the same PostgreSQL sets REDRESS_E2E_DATABASE and REDRESS_E2E_PORT_OFFSET, so the two never meet.
+ */
+export const E2E_DATABASE = process.env['REDRESS_E2E_DATABASE'] ?? 'redress_e2e';
+const DEFAULT_E2E_PORT_OFFSET = Number(process.env['REDRESS_E2E_PORT_OFFSET'] ?? 100);
 
 /** The built platform as separate processes on their own ports, topics and database. */
-export async function startPlatformUnderTest(name: string, portOffset = 100) {
+export async function startPlatformUnderTest(name: string, portOffset = DEFAULT_E2E_PORT_OFFSET) {
   const infra = testInfrastructure();
   const namespace = uniqueNamespace(name);
   const databaseUrls = await provisionPlatformDatabase(infra.adminUrl, E2E_DATABASE);

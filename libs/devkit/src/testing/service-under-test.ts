@@ -9,7 +9,8 @@ import { graphqlRequest, type GraphQLResponse } from './graphql-client';
 import { testInfrastructure, uniqueNamespace } from './environment';
 import { deleteNamespace } from './platform-under-test';
 
-export const INTEGRATION_DATABASE = 'redress_it';
+/** The integration database; another checkout sharing the server sets REDRESS_IT_DATABASE. */
+export const INTEGRATION_DATABASE = process.env['REDRESS_IT_DATABASE'] ?? 'redress_it';
 
 /** One service in-process against the real PostgreSQL and Kafka, on a free port, with its own topics. */
 export async function startServiceUnderTest<C extends RequestContext>(definition: ServiceDefinition<C>) {

@@ -6,7 +6,7 @@ import { createServiceDataSource, ensureDatabase, provisionServiceDatabase, urlF
 import { createLogger } from '@redress/logger';
 import { createKafka, ensureTopics, KafkaEventProducer, OutboxRelay, OutboxWriter, outboxInboxUpSql } from '../../src';
 
-const DATABASE = 'redress_it';
+const DATABASE = process.env['REDRESS_IT_DATABASE'] ?? 'redress_it';
 const SCHEMA = 'relay_it';
 const NAMESPACE = `relay-it-${randomUUID().slice(0, 8)}`;
 

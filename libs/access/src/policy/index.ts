@@ -1,0 +1,12 @@
+import type { Role } from '../roles';
+import { COMPLAINTS_POLICY } from './complaints';
+
+/**
+ * The whole access policy: every permission of every service and the roles that hold it.
+ * Services add their file here; a permission not listed is held by no one.
+ */
+export const POLICY = {
+  ...COMPLAINTS_POLICY,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof POLICY;

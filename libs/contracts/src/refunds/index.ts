@@ -1,0 +1,1 @@
+export * from './refund-rejected.event';

@@ -1,0 +1,2 @@
+export * from './tenant-policies';
+export * from './tenant-onboarded.event';
