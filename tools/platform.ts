@@ -4,7 +4,9 @@
  * graph is. Infrastructure and builds are done by scripts/platform.sh before this runs.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { generateDataKey } from '@redress/personal-data';
 import {
   bearer,
   DEMO_COMPLAINTS,
@@ -30,6 +32,19 @@ async function seedDemo(gatewayUrl: string): Promise<void> {
   }
 }
 
+/**
+ * The local platform's personal-data keyring: made once and kept in .redress/ (git-ignored), so the
+ * demo data stays readable across restarts. Production sets REDRESS_DATA_KEYS from its secret store.
+ */
+function localDataKeys(): string {
+  const file = path.join(WORKSPACE_ROOT, '.redress', 'data-keys');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, generateDataKey(`local-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 async function main(): Promise<void> {
   const adminUrl = process.env['DATABASE_URL'];
   const kafkaBrokers = process.env['KAFKA_BROKERS'];
@@ -40,6 +55,7 @@ async function main(): Promise<void> {
     kafkaBrokers,
     eventsNamespace: process.env['EVENTS_NAMESPACE'] ?? 'redress',
     gatewaySecret: process.env['GATEWAY_SECRET'] ?? randomBytes(32).toString('base64url'),
+    dataKeys: process.env['REDRESS_DATA_KEYS'] ?? localDataKeys(),
     portOffset: Number(process.env['REDRESS_PORT_OFFSET'] ?? 0),
     logDir: path.join(WORKSPACE_ROOT, '.redress', 'logs'),
   });

@@ -9,6 +9,8 @@ export interface LaunchOptions {
   kafkaBrokers: string;
   eventsNamespace: string;
   gatewaySecret: string;
+  /** The personal-data keyring (`REDRESS_DATA_KEYS`) every service gets. */
+  dataKeys: string;
   /** Added to every default port, so a test run can sit beside a running platform. */
   portOffset: number;
   logDir: string;
@@ -37,6 +39,7 @@ export class PlatformProcesses {
       KAFKA_BROKERS: options.kafkaBrokers,
       EVENTS_NAMESPACE: options.eventsNamespace,
       GATEWAY_SECRET: options.gatewaySecret,
+      REDRESS_DATA_KEYS: options.dataKeys,
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
       ...options.extraEnv,
     };

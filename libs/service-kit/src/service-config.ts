@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadConfig, schemas, setting, type ConfigOf } from '@redress/config';
+import { PersonalDataCipher } from '@redress/personal-data';
 
 /** Settings every subgraph service reads; documented in the README's configuration table. */
 export function serviceConfigSpec(defaultPort: number) {
@@ -37,6 +38,21 @@ export function serviceConfigSpec(defaultPort: number) {
       env: 'GATEWAY_SECRET',
       description: 'Shared secret with which the gateway signs the caller context; requests without it are refused.',
       schema: schemas.secret(32),
+      secret: true,
+    }),
+    personalData: setting({
+      env: 'REDRESS_DATA_KEYS',
+      description:
+        'Keys that seal personal data at rest and in events: comma-separated `<keyId>:<32 bytes base64>`, the active key first; ' +
+        'keep retired keys listed until every value is resealed. The same ring for every service.',
+      schema: z.string().min(1, 'required').transform((value, ctx) => {
+        try {
+          return PersonalDataCipher.fromConfig(value);
+        } catch (error) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
       secret: true,
     }),
   };

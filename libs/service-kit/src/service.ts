@@ -21,6 +21,7 @@ import {
   type RunningServer,
 } from '@redress/graphql-kit';
 import { createLogger, type Logger } from '@redress/logger';
+import type { PersonalDataCipher } from '@redress/personal-data';
 import type { ServiceConfig } from './service-config';
 
 /** What a service's own code gets to work with. */
@@ -30,6 +31,8 @@ export interface ServiceDeps {
   dataSource: DataSource;
   outbox: OutboxWriter;
   logger: Logger;
+  /** Seals and opens personal data (names, phones, emails, ID numbers) with the platform's data keys. */
+  personalData: PersonalDataCipher;
 }
 
 /** Everything that makes a subgraph service; the kit does the wiring the same way for all of them. */
@@ -99,6 +102,7 @@ export async function startService<C extends RequestContext>(
     dataSource,
     outbox: new OutboxWriter(definition.schema, config.eventsNamespace),
     logger,
+    personalData: config.personalData,
   };
 
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: `redress-${definition.name}`, logger });

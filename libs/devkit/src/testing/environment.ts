@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
@@ -29,6 +29,12 @@ export function testInfrastructure(): TestInfrastructure {
   }
   return { adminUrl, kafkaBrokers };
 }
+
+/**
+ * The personal-data keyring of test runs: fixed, so rows sealed by an earlier run of the same test
+ * database still open, and known to tests that check what was sealed. Never used outside tests.
+ */
+export const TEST_DATA_KEYS = `test-1:${createHash('sha256').update('redress test data key: tests only').digest('base64')}`;
 
 /** A namespace of topics and consumer groups of one's own, so runs never see each other's events. */
 export function uniqueNamespace(prefix: string): string {

@@ -5,7 +5,7 @@ import { consumerGroupName, topicName, TOPICS } from '@redress/contracts';
 import { WORKSPACE_ROOT } from '../catalog';
 import { PlatformProcesses } from '../launcher';
 import { provisionPlatformDatabase } from '../provision';
-import { testInfrastructure, uniqueNamespace } from './environment';
+import { TEST_DATA_KEYS, testInfrastructure, uniqueNamespace } from './environment';
 
 /**
  * The e2e database and the platform's port offset. A second checkout running its own e2e suite on
@@ -24,6 +24,7 @@ export async function startPlatformUnderTest(name: string, portOffset = DEFAULT_
     kafkaBrokers: infra.kafkaBrokers,
     eventsNamespace: namespace,
     gatewaySecret: randomBytes(32).toString('base64url'),
+    dataKeys: TEST_DATA_KEYS,
     portOffset,
     logDir: path.join(WORKSPACE_ROOT, 'tmp', 'e2e-logs', namespace),
     logLevel: 'info',

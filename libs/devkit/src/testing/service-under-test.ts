@@ -6,7 +6,8 @@ import { createLogger } from '@redress/logger';
 import { startService, type RunningService, type ServiceDefinition } from '@redress/service-kit';
 import { provisionPlatformDatabase } from '../provision';
 import { graphqlRequest, type GraphQLResponse } from './graphql-client';
-import { testInfrastructure, uniqueNamespace } from './environment';
+import { TEST_DATA_KEYS, testInfrastructure, uniqueNamespace } from './environment';
+import { PersonalDataCipher } from '@redress/personal-data';
 import { deleteNamespace } from './platform-under-test';
 
 /** The integration database; another checkout sharing the server sets REDRESS_IT_DATABASE. */
@@ -30,6 +31,7 @@ export async function startServiceUnderTest<C extends RequestContext>(definition
       kafkaBrokers: infra.kafkaBrokers.split(','),
       eventsNamespace: namespace,
       gatewaySecret,
+      personalData: PersonalDataCipher.fromConfig(TEST_DATA_KEYS),
     },
     createLogger(definition.name, process.env['LOG_LEVEL'] ?? 'warn'),
   );
