@@ -1,1 +1,2 @@
 export * from './mediation-concluded.event';
+export * from './mediation-refund-agreed.event';
