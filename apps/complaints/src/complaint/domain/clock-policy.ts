@@ -1,3 +1,4 @@
+import type { ComplaintClockPolicy } from '@redress/contracts';
 import { ValidationError } from '@redress/domain-kit';
 
 /**
@@ -54,4 +55,21 @@ export function validateClockPolicy(policy: ClockPolicy, field = 'policy'): Cloc
     throw new ValidationError(`${field}.warningBeforeHours`, 'must be shorter than firstReplyHours, or the warning would fire at once');
   }
   return policy;
+}
+
+/**
+ * A tenant's policy as onboarding states it (extensions as added days) in the domain's terms
+ * (allowances in all), checked like any other: stricter than the regulatory figures, or refused.
+ */
+export function clockPolicyOfTenant(policy: ComplaintClockPolicy): ClockPolicy {
+  return validateClockPolicy(
+    {
+      firstReplyHours: policy.firstReplyHours,
+      decisionDays: policy.decisionDays,
+      complexDecisionDays: policy.decisionDays + policy.complexExtensionDays,
+      furtherExtensionDays: policy.seniorExtensionDays,
+      warningBeforeHours: policy.warningHours,
+    },
+    'clockPolicy',
+  );
 }

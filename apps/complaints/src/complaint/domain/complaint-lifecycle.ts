@@ -39,7 +39,16 @@ export type ComplaintAction =
   | 'close'
   | 'withdraw'
   | 'merge'
-  | 'archive';
+  | 'archive'
+  /** Steps on the decision clock; the status stays where it is. */
+  | 'extendDecision'
+  | 'pauseClock'
+  | 'resumeClock'
+  | 'restartClock'
+  /** A repeat complaint on the same matter was merged into this one. */
+  | 'mergeRepeat'
+  /** An upheld appeal sends the decided case back to investigation. */
+  | 'reopen';
 
 /** States in which the case is still open: withdrawal and merging are possible from each of them. */
 export const OPEN_STATUSES: readonly ComplaintStatus[] = [
@@ -51,6 +60,14 @@ export const OPEN_STATUSES: readonly ComplaintStatus[] = [
   'RESOLUTION_PROPOSED',
   'RESOLUTION_ACCEPTED',
 ];
+
+/** States in which the decision clock runs: until a resolution is proposed or the case ends. */
+export const DECISION_PENDING_STATUSES: readonly ComplaintStatus[] = ['RECEIVED', 'ACCEPTED', 'ASSIGNED', 'INVESTIGATING', 'UNDER_REVIEW'];
+
+/** States of a decided case that an upheld appeal can reopen. */
+const DECIDED_STATUSES: readonly ComplaintStatus[] = ['RESOLUTION_PROPOSED', 'RESOLUTION_ACCEPTED', 'RESOLVED', 'FOLLOWED_UP', 'CLOSED'];
+
+const staying = (statuses: readonly ComplaintStatus[]) => Object.fromEntries(statuses.map((s) => [s, s]));
 
 /** Every allowed move: action → (from → to). Anything not listed is refused. */
 const TRANSITIONS: Record<ComplaintAction, Partial<Record<ComplaintStatus, ComplaintStatus>>> = {
@@ -71,6 +88,12 @@ const TRANSITIONS: Record<ComplaintAction, Partial<Record<ComplaintStatus, Compl
   withdraw: Object.fromEntries(OPEN_STATUSES.map((s) => [s, 'WITHDRAWN'])),
   merge: Object.fromEntries(OPEN_STATUSES.map((s) => [s, 'MERGED'])),
   archive: { CLOSED: 'ARCHIVED', WITHDRAWN: 'ARCHIVED', MERGED: 'ARCHIVED' },
+  extendDecision: staying(DECISION_PENDING_STATUSES),
+  pauseClock: staying(DECISION_PENDING_STATUSES),
+  resumeClock: staying(DECISION_PENDING_STATUSES),
+  restartClock: staying(DECISION_PENDING_STATUSES),
+  mergeRepeat: staying(OPEN_STATUSES),
+  reopen: Object.fromEntries(DECIDED_STATUSES.map((s) => [s, 'INVESTIGATING'])),
 };
 
 export class TransitionNotAllowedError extends DomainError {
@@ -106,8 +129,11 @@ export function allowedTransitions(): { from: ComplaintStatus; action: Complaint
   );
 }
 
+/** Actions the platform takes itself (on an intake or an appeal event), never offered to staff. */
+const SYSTEM_ACTIONS: readonly ComplaintAction[] = ['mergeRepeat', 'reopen'];
+
 export function actionsAvailable(from: ComplaintStatus): ComplaintAction[] {
   return allowedTransitions()
-    .filter((t) => t.from === from)
+    .filter((t) => t.from === from && !SYSTEM_ACTIONS.includes(t.action))
     .map((t) => t.action);
 }

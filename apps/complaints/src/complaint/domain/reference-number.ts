@@ -3,8 +3,11 @@
  * Standard Time + a per-tenant daily sequence, e.g. TS20261125-000042. Short enough to read out on
  * the phone; the date tells a handler at a glance how old the case is.
  */
-export function formatReference(receivedAt: Date, sequence: number): string {
-  return `TS${referenceDay(receivedAt)}-${String(sequence).padStart(6, '0')}`;
+export function formatReference(receivedAt: Date, sequence: number, tenantCode: string | null = null): string {
+  const reference = `TS${referenceDay(receivedAt)}-${String(sequence).padStart(6, '0')}`;
+  // A lender onboarded with a short code gets it in front (NWD-TS20261125-000042), so a reference
+  // read out to another lender's desk is recognised as not theirs at once.
+  return tenantCode ? `${tenantCode}-${reference}` : reference;
 }
 
 /** The calendar day (UTC+8, no daylight saving) on which the reference sequence restarts. */

@@ -43,6 +43,41 @@ const EXPECTED: [ComplaintStatus, ComplaintAction, ComplaintStatus][] = [
     ['CLOSED', 'archive', 'ARCHIVED'],
     ['WITHDRAWN', 'archive', 'ARCHIVED'],
     ['MERGED', 'archive', 'ARCHIVED'],
+    // The decision clock's own steps keep the status, while the decision is pending.
+    ['RECEIVED', 'extendDecision', 'RECEIVED'],
+    ['RECEIVED', 'pauseClock', 'RECEIVED'],
+    ['RECEIVED', 'resumeClock', 'RECEIVED'],
+    ['RECEIVED', 'restartClock', 'RECEIVED'],
+    ['ACCEPTED', 'extendDecision', 'ACCEPTED'],
+    ['ACCEPTED', 'pauseClock', 'ACCEPTED'],
+    ['ACCEPTED', 'resumeClock', 'ACCEPTED'],
+    ['ACCEPTED', 'restartClock', 'ACCEPTED'],
+    ['ASSIGNED', 'extendDecision', 'ASSIGNED'],
+    ['ASSIGNED', 'pauseClock', 'ASSIGNED'],
+    ['ASSIGNED', 'resumeClock', 'ASSIGNED'],
+    ['ASSIGNED', 'restartClock', 'ASSIGNED'],
+    ['INVESTIGATING', 'extendDecision', 'INVESTIGATING'],
+    ['INVESTIGATING', 'pauseClock', 'INVESTIGATING'],
+    ['INVESTIGATING', 'resumeClock', 'INVESTIGATING'],
+    ['INVESTIGATING', 'restartClock', 'INVESTIGATING'],
+    ['UNDER_REVIEW', 'extendDecision', 'UNDER_REVIEW'],
+    ['UNDER_REVIEW', 'pauseClock', 'UNDER_REVIEW'],
+    ['UNDER_REVIEW', 'resumeClock', 'UNDER_REVIEW'],
+    ['UNDER_REVIEW', 'restartClock', 'UNDER_REVIEW'],
+    // A repeat complaint merged into an open one.
+    ['RECEIVED', 'mergeRepeat', 'RECEIVED'],
+    ['ACCEPTED', 'mergeRepeat', 'ACCEPTED'],
+    ['ASSIGNED', 'mergeRepeat', 'ASSIGNED'],
+    ['INVESTIGATING', 'mergeRepeat', 'INVESTIGATING'],
+    ['UNDER_REVIEW', 'mergeRepeat', 'UNDER_REVIEW'],
+    ['RESOLUTION_PROPOSED', 'mergeRepeat', 'RESOLUTION_PROPOSED'],
+    ['RESOLUTION_ACCEPTED', 'mergeRepeat', 'RESOLUTION_ACCEPTED'],
+    // An upheld appeal reopens a decided case.
+    ['RESOLUTION_PROPOSED', 'reopen', 'INVESTIGATING'],
+    ['RESOLUTION_ACCEPTED', 'reopen', 'INVESTIGATING'],
+    ['RESOLVED', 'reopen', 'INVESTIGATING'],
+    ['FOLLOWED_UP', 'reopen', 'INVESTIGATING'],
+    ['CLOSED', 'reopen', 'INVESTIGATING'],
 ];
 
 describe('complaint lifecycle', () => {
@@ -68,6 +103,10 @@ describe('complaint lifecycle', () => {
     ['ARCHIVED', 'archive'],
     ['MERGED', 'merge'],
     ['WITHDRAWN', 'accept'],
+    ['RESOLUTION_PROPOSED', 'extendDecision'],
+    ['CLOSED', 'pauseClock'],
+    ['ARCHIVED', 'reopen'],
+    ['INVESTIGATING', 'reopen'],
   ])('refuses to %2$s a complaint that is %1$s, naming both states', (from, action) => {
     let error: unknown;
     try {
@@ -81,6 +120,13 @@ describe('complaint lifecycle', () => {
     expect(conflict.message).toContain(from);
     expect(conflict.details['currentStatus']).toBe(from);
     expect(conflict.message).toMatch(/allowed only when it is [A-Z_]/);
+  });
+
+  it('never offers the platform\'s own steps (merging a repeat, reopening) to staff', () => {
+    for (const status of COMPLAINT_STATUSES) {
+      expect(actionsAvailable(status)).not.toEqual(expect.arrayContaining(['mergeRepeat']));
+      expect(actionsAvailable(status)).not.toEqual(expect.arrayContaining(['reopen']));
+    }
   });
 
   it('leaves ARCHIVED with nothing to do', () => {

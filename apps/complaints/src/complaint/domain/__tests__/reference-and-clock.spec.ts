@@ -1,5 +1,6 @@
 import { formatReference } from '../reference-number';
 import { initialDeadlines } from '../regulatory-clock';
+import { clockPolicyOfTenant } from '../clock-policy';
 
 describe('formatReference', () => {
   it.each([
@@ -9,6 +10,10 @@ describe('formatReference', () => {
     ['2026-11-24T15:59:59Z', 999999, 'TS20261124-999999'],
   ])('%s #%i → %s', (at, seq, expected) => {
     expect(formatReference(new Date(at), seq)).toBe(expected);
+  });
+
+  it('puts the lender\'s short code in front when it has one', () => {
+    expect(formatReference(new Date('2026-11-25T08:00:00Z'), 42, 'NWD')).toBe('NWD-TS20261125-000042');
   });
 });
 
@@ -21,5 +26,26 @@ describe('initialDeadlines', () => {
     const due = initialDeadlines(new Date(received));
     expect(due.firstReplyDueAt.toISOString()).toBe(firstReply);
     expect(due.decisionDueAt.toISOString()).toBe(decision);
+  });
+});
+
+describe('clockPolicyOfTenant', () => {
+  const regulatory = { firstReplyHours: 24, decisionDays: 15, complexExtensionDays: 15, seniorExtensionDays: 30, warningHours: 4 };
+
+  it('turns added days into allowances in all', () => {
+    expect(clockPolicyOfTenant({ ...regulatory, firstReplyHours: 12, decisionDays: 10, complexExtensionDays: 10 })).toEqual({
+      firstReplyHours: 12,
+      decisionDays: 10,
+      complexDecisionDays: 20,
+      furtherExtensionDays: 30,
+      warningBeforeHours: 4,
+    });
+  });
+
+  it.each([
+    ['a warning as long as the first reply', { ...regulatory, firstReplyHours: 4 }, 'clockPolicy.warningBeforeHours'],
+    ['a looser decision', { ...regulatory, decisionDays: 20 }, 'clockPolicy.decisionDays: 20 days is looser than the regulatory 15 days'],
+  ])('refuses %s', (_case, policy, message) => {
+    expect(() => clockPolicyOfTenant(policy)).toThrow(message);
   });
 });
