@@ -1,12 +1,19 @@
 import { z } from 'zod';
+import { TOPICS } from '@redress/contracts';
 import { loadConfig, setting } from '@redress/config';
 import type { ServiceDefinition } from '@redress/service-kit';
 import typeDefs from './schema.graphql';
-import { ComplaintEntity, ComplaintStepEntity } from './complaint/infrastructure/complaint.entity';
+import { CaseNoteEntity, CommunicationEntity, ComplaintEntity, ComplaintStepEntity, EvidenceEntity } from './complaint/infrastructure/complaint.entity';
+import { createComplaintRepository } from './complaint/infrastructure/complaint.repository';
 import { complaintResolvers } from './complaint/resolvers/complaint.resolver';
+import { ComplaintEvents } from './complaint/events/complaint-events';
+import { TransitionComplaintHandler } from './complaint/commands/transition-complaint/transition-complaint.handler';
+import { onAppealUpheld } from './complaint/handlers/on-appeal-upheld.handler';
+import { onTenantOnboarded } from './complaint/handlers/on-tenant-onboarded.handler';
+import { ClockAlertScheduler } from './complaint/jobs/clock-alerts/clock-alert.scheduler';
+import { ResealPersonalDataJob } from './complaint/jobs/reseal/reseal-personal-data.job';
 import { createComplaintsContext, type ComplaintsContext } from './complaints.context';
 import { complaintsMigrations } from './migrations';
-import { ClockAlertScheduler } from './complaint/jobs/clock-alerts/clock-alert.scheduler';
 
 export const COMPLAINTS_DEFAULT_PORT = 4001;
 
@@ -22,13 +29,28 @@ export const complaintsService: ServiceDefinition<ComplaintsContext> = {
   name: 'complaints',
   schema: 'complaints',
   typeDefs,
-  entities: [ComplaintEntity, ComplaintStepEntity],
+  entities: [ComplaintEntity, ComplaintStepEntity, EvidenceEntity, CommunicationEntity, CaseNoteEntity],
   migrations: complaintsMigrations,
   resolvers: complaintResolvers,
   context: createComplaintsContext,
-  jobs: (deps) => [
-    new ClockAlertScheduler(deps.dataSource, deps.outbox, deps.logger.child({ component: 'clock-alerts' }), {
-      intervalMs: loadConfig(complaintsJobsConfigSpec).clockScanIntervalMs,
-    }),
-  ],
+  consumes: {
+    topics: [TOPICS.tenantEvents, TOPICS.appealEvents],
+    handlers: (deps) => {
+      const transition = new TransitionComplaintHandler(
+        deps.dataSource,
+        createComplaintRepository(deps.personalData),
+        new ComplaintEvents(deps.outbox, deps.personalData),
+      );
+      return [onTenantOnboarded(deps.logger) as never, onAppealUpheld(transition, deps.logger) as never];
+    },
+  },
+  jobs: (deps) => {
+    const complaints = createComplaintRepository(deps.personalData);
+    return [
+      new ClockAlertScheduler(deps.dataSource, deps.outbox, complaints, deps.logger.child({ component: 'clock-alerts' }), {
+        intervalMs: loadConfig(complaintsJobsConfigSpec).clockScanIntervalMs,
+      }),
+      new ResealPersonalDataJob(deps.dataSource, complaints, deps.personalData, deps.logger.child({ component: 'reseal' })),
+    ];
+  },
 };

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Personal data at rest (DOMAIN.md, Privacy and security): AES-256-GCM, authenticated, with the id
@@ -104,6 +104,22 @@ export class PersonalDataCipher {
   static keyIdOf(sealed: string): string | null {
     const parts = sealed.split('.');
     return parts.length === 5 && parts[0] === PREFIX ? parts[1]! : null;
+  }
+
+  /**
+   * A keyed, deterministic fingerprint of a value, for finding equal values without storing them
+   * (e.g. a repeat complaint from the same phone). HMAC-SHA256 under a key derived from the active
+   * data key, prefixed with its id: after a rotation, old fingerprints stop matching until resealed.
+   */
+  blindIndex(value: string, context: string): string {
+    const key = Buffer.from(hkdfSync('sha256', this.active.key, Buffer.alloc(0), Buffer.from('redress blind index', 'utf8'), 32));
+    const mac = createHmac('sha256', key).update(context).update('\u0000').update(value).digest('base64url');
+    return `${this.active.id}.${mac}`;
+  }
+
+  /** The prefix every value sealed under the active key starts with (for finding values to reseal). */
+  get activePrefix(): string {
+    return `${PREFIX}.${this.active.id}.`;
   }
 
   /** Re-seals a value under the active key; returns it unchanged if it already is. */

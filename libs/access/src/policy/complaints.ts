@@ -16,5 +16,6 @@ export const COMPLAINTS_POLICY = {
   /** The reporter of a misconduct report is hidden from everyone but compliance. */
   'complaints.readConfidentialReporter': ['compliance'],
   'complaints.readPersonalData': ['handler', 'supervisor', 'compliance'],
-  'complaints.configureClocks': ['tenant_admin'],
+  /** The append-only audit trail of a case: every step and every read of a confidential reporter. */
+  'complaints.readAuditTrail': ['compliance', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;

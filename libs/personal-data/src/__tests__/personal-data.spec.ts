@@ -43,6 +43,14 @@ describe('PersonalDataCipher', () => {
     expect(rotated.reseal(resealed, 'c')).toBe(resealed);
   });
 
+  it('fingerprints equal values equally, per context, and not the way another key does', () => {
+    expect(cipher.blindIndex('13812341234', 't1')).toBe(cipher.blindIndex('13812341234', 't1'));
+    expect(cipher.blindIndex('13812341234', 't1')).not.toBe(cipher.blindIndex('13812341234', 't2'));
+    expect(cipher.blindIndex('13812341234', 't1')).not.toContain('1381234');
+    expect(PersonalDataCipher.fromConfig(k2).blindIndex('13812341234', 't1')).not.toBe(cipher.blindIndex('13812341234', 't1'));
+    expect(cipher.seal('x', 'c').startsWith(cipher.activePrefix)).toBe(true);
+  });
+
   it.each([
     ['', 'no data keys'],
     ['k1', 'expected "<keyId>:<base64 key>"'],

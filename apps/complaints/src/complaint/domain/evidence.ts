@@ -47,7 +47,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 export function validateEvidence(field: string, input: EvidenceInput): Evidence {
   const kind = oneOf(`${field}.kind`, input.kind, EVIDENCE_KINDS);
   const fileName = requiredText(`${field}.fileName`, input.fileName, 255);
-  if (/[/\\\u0000]/.test(fileName)) throw new ValidationError(`${field}.fileName`, 'must be a file name, not a path');
+  if (/[/\\]/.test(fileName) || fileName.includes(String.fromCharCode(0))) throw new ValidationError(`${field}.fileName`, 'must be a file name, not a path');
   const mediaType = oneOf(`${field}.mediaType`, input.mediaType?.toLowerCase() ?? '', EVIDENCE_MEDIA_TYPES);
   if (!Number.isInteger(input.sizeBytes) || input.sizeBytes < 1) throw new ValidationError(`${field}.sizeBytes`, 'must be a whole number of bytes, at least 1');
   if (input.sizeBytes > MAX_EVIDENCE_BYTES) throw new ValidationError(`${field}.sizeBytes`, `is over the ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB limit`);

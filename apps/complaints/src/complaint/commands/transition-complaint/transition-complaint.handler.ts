@@ -1,57 +1,90 @@
-import type { DataSource } from 'typeorm';
-import { ComplaintStatusChangedV1 } from '@redress/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
 import { withTenant } from '@redress/database';
 import { DomainError } from '@redress/domain-kit';
-import type { OutboxWriter } from '@redress/events';
 import type { Complaint } from '../../domain/complaint';
-import { applyTransition } from '../../domain/complaint-transition';
-import { complaintRepository } from '../../infrastructure/complaint.repository';
+import { isOpen } from '../../domain/complaint-lifecycle';
+import { applyTransition, type TransitionRequest } from '../../domain/complaint-transition';
+import type { ComplaintEvents } from '../../events/complaint-events';
+import { caseFileRepository } from '../../infrastructure/case-file.repository';
+import type { ComplaintRepository } from '../../infrastructure/complaint.repository';
 import type { TransitionComplaintCommand } from './transition-complaint.command';
 
+const NOT_FOUND = (field: string) => new DomainError('NOT_FOUND', 'No such complaint', { field });
+
 /**
- * Applies a lifecycle step with optimistic concurrency: the complaint, its timeline step and the
- * `ComplaintStatusChanged` event are written in one transaction, or not at all.
+ * Applies a lifecycle step with optimistic concurrency: the complaint, its timeline step, the audit
+ * entry and the step's events are written in one transaction, or not at all.
  */
 export class TransitionComplaintHandler {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
+    private readonly complaints: ComplaintRepository,
+    private readonly events: ComplaintEvents,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async execute(command: TransitionComplaintCommand): Promise<Complaint> {
-    return withTenant(this.dataSource, command.tenantId, async (manager) => {
-      const [current] = await complaintRepository.findByIds(manager, command.tenantId, [command.complaintId]);
-      if (!current) throw new DomainError('NOT_FOUND', 'No such complaint', { field: 'input.complaintId' });
-      if (command.expectedVersion !== null && command.expectedVersion !== current.version) {
-        throw staleVersion(current, command.expectedVersion);
-      }
-      const { complaint, step } = applyTransition(current, command.request, command.actorId, this.now());
-      if (!(await complaintRepository.updateIfUnchanged(manager, complaint, current.version))) {
-        throw new DomainError('CONFLICT', 'The complaint was changed by someone else at the same time; reload it and try again.', {
-          complaintId: current.id,
+    return withTenant(this.dataSource, command.tenantId, (manager) => this.executeIn(manager, command));
+  }
+
+  /** The step inside a transaction the caller holds (event handlers combine it with their inbox row). */
+  async executeIn(manager: EntityManager, command: TransitionComplaintCommand): Promise<Complaint> {
+    const [current] = await this.complaints.findByIds(manager, command.tenantId, [command.complaintId]);
+    if (!current) throw NOT_FOUND('input.complaintId');
+    if (command.expectedVersion !== null && command.expectedVersion !== current.version) {
+      throw staleVersion(current, command.expectedVersion);
+    }
+    const now = this.now();
+    let target: Complaint | null = null;
+    let request: TransitionRequest;
+    if (command.request.action === 'merge') {
+      [target = null] = await this.complaints.findByIds(manager, command.tenantId, [command.request.intoComplaintId]);
+      if (!target) throw NOT_FOUND('input.intoComplaintId');
+      if (target.id !== current.id && !isOpen(target.status)) {
+        throw new DomainError('CONFLICT', `Cannot merge into ${target.reference}: it is ${target.status}, not open.`, {
+          field: 'input.intoComplaintId',
+          currentStatus: target.status,
         });
       }
-      await complaintRepository.addStep(manager, step);
-      await this.outbox.append(
-        manager,
-        ComplaintStatusChangedV1,
-        {
-          complaintId: complaint.id,
-          reference: complaint.reference,
-          action: step.action,
-          fromStatus: step.fromStatus!,
-          toStatus: step.toStatus,
-          reason: step.action === 'decline' || step.action === 'withdraw' ? step.note : null,
-          productName: complaint.productName,
-          decisionDueAt: complaint.decisionDueAt.toISOString(),
-          locale: complaint.complainant.locale,
-          version: complaint.version,
-        },
-        { tenantId: command.tenantId, aggregateId: complaint.id, correlationId: command.correlationId },
-      );
-      return complaint;
+      request = { action: 'merge', intoComplaintId: target.id, intoReference: target.reference };
+    } else {
+      request = command.request;
+    }
+    const { complaint, step } = applyTransition(current, request, command.actorId, now);
+    await this.save(manager, command, current, complaint, step);
+    if (target && request.action === 'merge') {
+      const merged = applyTransition(target, { action: 'mergeRepeat', repeatReference: current.reference }, command.actorId, now);
+      await this.save(manager, command, target, merged.complaint, merged.step);
+    }
+    return complaint;
+  }
+
+  private async save(
+    manager: EntityManager,
+    command: TransitionComplaintCommand,
+    before: Complaint,
+    after: Complaint,
+    step: ReturnType<typeof applyTransition>['step'],
+  ): Promise<void> {
+    if (!(await this.complaints.updateIfUnchanged(manager, after, before.version))) {
+      throw new DomainError('CONFLICT', 'The complaint was changed by someone else at the same time; reload it and try again.', {
+        complaintId: before.id,
+      });
+    }
+    await this.complaints.addStep(manager, step);
+    await caseFileRepository.audit(manager, {
+      tenantId: command.tenantId,
+      actorId: command.actorId,
+      roles: command.roles,
+      action: `step:${step.action}`,
+      complaintId: after.id,
+      detail: { from: step.fromStatus, to: step.toStatus, version: after.version },
     });
+    const reviewerIds =
+      step.action === 'proposeResolution' || step.action === 'acceptResolution'
+        ? (await this.complaints.stepsOf(manager, command.tenantId, [after.id])).filter((s) => s.action === 'completeReview').map((s) => s.actorId)
+        : [];
+    await this.events.stepTaken(manager, after, step, command.correlationId, reviewerIds);
   }
 }
 

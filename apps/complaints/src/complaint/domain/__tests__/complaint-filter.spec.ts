@@ -2,11 +2,16 @@ import { validateFilter } from '../complaint-filter';
 
 describe('validateFilter', () => {
   it('treats missing and empty criteria as no criteria', () => {
-    expect(validateFilter({ statuses: [], channels: null, handlerId: '  ' })).toEqual({
+    expect(validateFilter({ statuses: [], channels: null, topics: [], handlerId: '  ' })).toEqual({
       statuses: null,
       channels: null,
+      categories: null,
+      topics: null,
+      severities: null,
+      clockStates: null,
       handlerId: null,
       productName: null,
+      borrowerId: null,
       receivedFrom: null,
       receivedTo: null,
     });
@@ -16,6 +21,10 @@ describe('validateFilter', () => {
   it('keeps the criteria given', () => {
     const filter = validateFilter({ statuses: ['RECEIVED', 'ACCEPTED'], productName: ' 桔多多·信用借 ', receivedFrom: new Date('2026-11-01T00:00:00Z') });
     expect(filter).toMatchObject({ statuses: ['RECEIVED', 'ACCEPTED'], productName: '桔多多·信用借' });
+    expect(validateFilter({ topics: ['COLLECTION_CONDUCT'], clockStates: ['BREACHED', 'WARNING'] })).toMatchObject({
+      topics: ['COLLECTION_CONDUCT'],
+      clockStates: ['BREACHED', 'WARNING'],
+    });
   });
 
   it('refuses a received range that ends before it starts', () => {

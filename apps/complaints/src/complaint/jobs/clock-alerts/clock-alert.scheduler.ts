@@ -3,8 +3,7 @@ import { ComplaintClockAlertV1 } from '@redress/contracts';
 import { withTenant } from '@redress/database';
 import type { OutboxWriter } from '@redress/events';
 import type { Logger } from '@redress/logger';
-import { REGULATORY_CLOCK_POLICY } from '../../domain/clock-policy';
-import { complaintRepository } from '../../infrastructure/complaint.repository';
+import type { ComplaintRepository } from '../../infrastructure/complaint.repository';
 
 interface DueAlert {
   tenant_id: string;
@@ -32,6 +31,7 @@ export class ClockAlertScheduler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly complaints: ComplaintRepository,
     private readonly logger: Logger,
     private readonly options: ClockAlertSchedulerOptions,
   ) {}
@@ -61,8 +61,8 @@ export class ClockAlertScheduler {
   async raiseDueAlerts(): Promise<number> {
     const now = (this.options.now ?? (() => new Date()))();
     const due: DueAlert[] = await this.dataSource.query(
-      'SELECT * FROM complaints.due_clock_alerts($1, make_interval(hours => $2), $3)',
-      [now, REGULATORY_CLOCK_POLICY.warningBeforeHours, this.options.batchSize ?? 200],
+      'SELECT * FROM complaints.due_clock_alerts($1, $2)',
+      [now, this.options.batchSize ?? 200],
     );
     let raised = 0;
     for (const alert of due) {
@@ -79,7 +79,7 @@ export class ClockAlertScheduler {
         [alert.tenant_id, alert.complaint_id, alert.clock, alert.alert, alert.due_at],
       );
       if (claimed.length === 0) return false;
-      const [complaint] = await complaintRepository.findByIds(manager, alert.tenant_id, [alert.complaint_id]);
+      const [complaint] = await this.complaints.findByIds(manager, alert.tenant_id, [alert.complaint_id]);
       if (!complaint) return false;
       await this.outbox.append(
         manager,
