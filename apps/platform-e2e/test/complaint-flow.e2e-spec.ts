@@ -87,7 +87,7 @@ describe('a complaint, end to end through the gateway', () => {
 
   it('pages through complaints with cursors', async () => {
     for (let i = 0; i < 3; i += 1) {
-      const r = await graphqlRequest(gateway(), FILE, { input: intake({ productName: `桔多多·第${i}期` }) }, auth);
+      const r = await graphqlRequest(gateway(), FILE, { input: intake({ productName: `桔多多·第${i}期`, contractNumber: `JDD-2025-33188${i}` }) }, auth);
       expect(r.errors).toBeUndefined();
     }
     const seen: string[] = [];

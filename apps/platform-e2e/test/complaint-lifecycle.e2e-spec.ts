@@ -28,8 +28,10 @@ describe('the complaint lifecycle through the gateway', () => {
   let platform: Platform;
   const tenantId = randomUUID();
   const auth = bearer(devToken(tenantId, 'handler:zhou-min', ['handler']));
+  // The review group's conclusion is the reviewers' to record, not the handler's.
+  const reviewer = bearer(devToken(tenantId, 'reviewer:qian-li', ['reviewer']));
   const call = (mutation: string, input: Record<string, unknown>) =>
-    graphqlRequest(platform.processes.gatewayUrl, step(mutation), { input }, auth) as Promise<StepResult>;
+    graphqlRequest(platform.processes.gatewayUrl, step(mutation), { input }, mutation === 'completeReview' ? reviewer : auth) as Promise<StepResult>;
   const file = async () => {
     const result = await graphqlRequest<{ fileComplaint: { complaint: { id: string } } }>(
       platform.processes.gatewayUrl,
@@ -39,6 +41,8 @@ describe('the complaint lifecycle through the gateway', () => {
           channel: 'HOTLINE',
           complainant: { name: '赵丽', phone: '13600004444', locale: 'zh_CN' },
           productName: '京东金融·金条',
+          // A loan of its own each time: the same complainant on the same loan would be a repeat, merged.
+          contractNumber: `JDJR-${randomUUID().slice(0, 8)}`,
           description: '催收员 staff-0042 在晚上十一点后多次来电，并威胁上门。',
           involvedStaff: ['staff-0042'],
         },
@@ -218,7 +222,7 @@ describe('the complaint lifecycle through the gateway', () => {
     const input = { complaintId: id, ...extra };
     const result =
       code === 'NOT_FOUND'
-        ? ((await graphqlRequest(platform.processes.gatewayUrl, step(mutation), { input }, bearer(devToken(randomUUID())))) as StepResult)
+        ? ((await graphqlRequest(platform.processes.gatewayUrl, step(mutation), { input }, bearer(devToken(randomUUID(), 'handler:other-lender', ['handler'])))) as StepResult)
         : await call(mutation, input);
     expect(result.errors![0]!.extensions?.['code']).toBe(code);
     const [row] = await adminQuery<{ status: string; version: number }>(platform.infra.adminUrl, E2E_DATABASE, 'SELECT status, version FROM complaints.complaints WHERE id = $1', [id]);

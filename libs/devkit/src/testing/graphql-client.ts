@@ -21,9 +21,12 @@ export async function graphqlRequest<T = Record<string, unknown>>(
   return { status: response.status, ...body };
 }
 
-/** A development token naming tenant and caller (see apps/gateway/src/auth/dev-token.ts). */
-export function devToken(tenantId: string, actorId = 'partner-app:e2e', roles = ['partner_app']): string {
-  return `dev.${Buffer.from(JSON.stringify({ tenantId, actorId, roles })).toString('base64url')}`;
+/**
+ * A development token naming tenant and caller (see apps/gateway/src/auth/dev-token.ts); with a
+ * borrower id, the caller acts for that one borrower only.
+ */
+export function devToken(tenantId: string, actorId = 'partner-app:e2e', roles = ['partner_app'], borrowerId: string | null = null): string {
+  return `dev.${Buffer.from(JSON.stringify({ tenantId, actorId, roles, borrowerId })).toString('base64url')}`;
 }
 
 export function bearer(token: string): Record<string, string> {
