@@ -1,0 +1,42 @@
+import { ValidationError } from '@redress/domain-kit';
+import type { MediationCase } from './mediation-case';
+
+/** A mediator from the tenant's registry, as an assignment needs to see them. */
+export interface MediatorCandidate {
+  id: string;
+  actorId: string;
+  name: string;
+  institutionId: string | null;
+  institutionKind: 'IN_HOUSE' | 'THIRD_PARTY';
+  active: boolean;
+  /** Days (YYYY-MM-DD) until which each qualification is valid; null: does not expire. */
+  qualificationsValidUntil: (string | null)[];
+  /** Borrowers, lenders' staff or cases the mediator declared an interest in. */
+  declaredInterests: string[];
+}
+
+/**
+ * Recusal (DOMAIN.md): no one with an interest in the case mediates it. That excludes whoever
+ * decided or reviewed the complaint behind it, a mediator who stepped aside from it before, and a
+ * mediator who declared an interest in the borrower. A third-party mediator also needs a
+ * qualification valid on the day.
+ */
+export function assertMayMediate(c: MediationCase, m: MediatorCandidate, now: Date): void {
+  if (!m.active) throw new ValidationError('input.mediatorId', 'is no longer active in the registry');
+  if (c.interestedParties.includes(m.actorId)) {
+    throw new ValidationError('input.mediatorId', 'has an interest in this case (handled the complaint behind it or stepped aside before) and may not mediate it');
+  }
+  if (c.assignments.some((a) => a.mediatorId === m.id && a.endReason === 'RECUSED')) {
+    throw new ValidationError('input.mediatorId', 'stepped aside from this case and may not mediate it');
+  }
+  const interests = [c.borrowerId, c.id, c.complaintId].filter((v): v is string => v !== null);
+  if (m.declaredInterests.some((i) => interests.includes(i))) {
+    throw new ValidationError('input.mediatorId', 'declared an interest in this borrower or case and may not mediate it');
+  }
+  if (m.institutionKind === 'THIRD_PARTY') {
+    const today = now.toISOString().slice(0, 10);
+    if (!m.qualificationsValidUntil.some((until) => until === null || until >= today)) {
+      throw new ValidationError('input.mediatorId', 'holds no qualification valid today; a third-party mediator must be qualified');
+    }
+  }
+}
