@@ -11,8 +11,11 @@ export const MAX_TERM_MONTHS = 120;
  * e.g. a rate entered in hundredths of a basis point.
  */
 export const MAX_ANNUAL_RATE_BPS = 10_000;
-/** Amounts leave the calculation as GraphQL Ints (fen): 21,474,836.47 yuan at most. */
-export const MAX_AMOUNT_MINOR = 2_147_483_647;
+/**
+ * ¥2,000,000 in fen. Consumer loans are far smaller (an internet loan is capped at ¥200,000 per
+ * borrower), and it keeps every schedule total within a GraphQL Int (2^31 − 1 fen).
+ */
+export const MAX_AMOUNT_MINOR = 200_000_000;
 
 export function principalAmount(field: string, amountMinor: number): bigint {
   if (!Number.isSafeInteger(amountMinor)) throw new ValidationError(field, 'must be a whole number of minor units (fen)');
