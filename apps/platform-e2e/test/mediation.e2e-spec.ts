@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ComplaintResolutionAcceptedV1, createEvent, parseEnvelope, type EventEnvelope } from '@redress/contracts';
+import { parseEnvelope, type EventEnvelope } from '@redress/contracts';
 import { adminQuery, bearer, consumerLag, devToken, E2E_DATABASE, graphqlRequest, startPlatformUnderTest, waitFor, type GraphQLResponse } from '@redress/devkit';
 
 type Platform = Awaited<ReturnType<typeof startPlatformUnderTest>>;
@@ -101,45 +101,21 @@ describe('mediation through the gateway: from a complaint referral, two proposal
   }
 
   /**
-   * The complaints service on main records an accepted resolution but does not publish
-   * `ComplaintResolutionAccepted` yet. When its outbox holds the event, it travels as it is;
-   * otherwise the test puts the event the contract describes on the complaint topic itself,
-   * built from the complaint just accepted, exactly as complaints will.
+   * The complaints service publishes `ComplaintResolutionAccepted` when the complainant accepts;
+   * the test then puts the very same envelope on the complaint topic once more, as a broker
+   * redelivery would: it must not open a second case.
    */
-  async function deliverReferral(complaintId: string): Promise<EventEnvelope> {
-    const published = await sql<{ envelope: unknown }>(
-      `SELECT envelope FROM complaints.outbox WHERE tenant_id = $1 AND event_type = 'complaints.ComplaintResolutionAccepted' AND message_key = $2`,
-      [tenantId, complaintId],
+  async function redeliverReferral(complaintId: string): Promise<EventEnvelope> {
+    const [row] = await waitFor('the complaint\'s ComplaintResolutionAccepted in its outbox', () =>
+      sql<{ envelope: unknown }>(
+        `SELECT envelope FROM complaints.outbox WHERE tenant_id = $1 AND event_type = 'complaints.ComplaintResolutionAccepted' AND message_key = $2`,
+        [tenantId, complaintId],
+      ).then((rows) => (rows.length ? rows : null)),
     );
-    if (published[0]) return parseEnvelope(published[0].envelope);
-    const [complaint] = await sql<{ reference: string }>(`SELECT reference FROM complaints.complaints WHERE tenant_id = $1 AND id = $2`, [tenantId, complaintId]);
-    const event = createEvent(
-      ComplaintResolutionAcceptedV1,
-      {
-        complaintId,
-        reference: complaint!.reference,
-        decisionId: randomUUID(),
-        outcome: 'PARTLY_UPHELD',
-        reasons: '罚息按合同计收，但未向借款人说明计算方法；还款计划调整转调解。',
-        remedies: [
-          { type: 'EXPLANATION', amount: null, feeType: null, chargeReference: null, description: '书面说明罚息与违约金的计算' },
-          { type: 'MEDIATION_REFERRAL', amount: null, feeType: null, chargeReference: null, description: '困难还款计划及费用减免转调解' },
-        ],
-        borrowerId: 'C-20250731',
-        productName: '你我贷·极速借',
-        contractNumber: 'NWD-2025-118822',
-        handlerId: 'staff-0007',
-        reviewerIds: [],
-        locale: 'zh-CN',
-        acceptedAt: new Date().toISOString(),
-      },
-      { tenantId, aggregateId: complaintId, correlationId: `e2e-${complaintId}` },
-    );
+    const event = parseEnvelope(row!.envelope);
     const producer = platform.kafka.producer();
     await producer.connect();
     try {
-      // Delivered twice: the second is a redelivery and must not open a second case.
-      await producer.send({ topic: platform.complaintTopic, messages: [{ key: complaintId, value: JSON.stringify(event) }] });
       await producer.send({ topic: platform.complaintTopic, messages: [{ key: complaintId, value: JSON.stringify(event) }] });
     } finally {
       await producer.disconnect();
@@ -174,7 +150,8 @@ describe('mediation through the gateway: from a complaint referral, two proposal
 
   it('opens one case from the referral, recuses the complaint handler, and reaches an agreement in the second round', async () => {
     const complaintId = await complaintReferredToMediation();
-    await deliverReferral(complaintId);
+    const referral = await redeliverReferral(complaintId);
+    expect((referral.payload as { remedies: { type: string }[] }).remedies.map((r) => r.type)).toEqual(['EXPLANATION', 'MEDIATION_REFERRAL']);
 
     const referred = await waitFor('the referred case, on the complaint through the gateway', async () => {
       const r = await gql<{ complaint: { reference: string; status: string; mediation: { id: string; status: string; origin: string } | null } }>(
@@ -187,8 +164,9 @@ describe('mediation through the gateway: from a complaint referral, two proposal
     expect(referred.status).toBe('RESOLUTION_ACCEPTED');
     expect(referred.mediation).toMatchObject({ status: 'SUBMITTED', origin: 'COMPLAINT_REFERRAL' });
     const caseId = referred.mediation!.id;
-    await waitFor('the mediation consumer to handle every delivery', async () => (await consumerLag(platform.kafka, platform.groupOf('mediation'), platform.complaintTopic)) === 0, 60_000, 200);
+    await waitFor('the mediation consumer to handle both deliveries', async () => (await consumerLag(platform.kafka, platform.groupOf('mediation'), platform.complaintTopic)) === 0, 60_000, 200);
     expect(await sql(`SELECT id FROM mediation.cases WHERE tenant_id = $1 AND complaint_id = $2`, [tenantId, complaintId])).toHaveLength(1);
+    expect(await sql(`SELECT 1 FROM mediation.inbox WHERE tenant_id = $1 AND event_id = $2`, [tenantId, referral.id])).toHaveLength(1);
 
     const { liuYang, handlerAsMediator } = await registerMediators();
     const reviewed = await step('reviewMediationCase', 'ReviewMediationCaseInput', { caseId, decision: 'ACCEPT', reasons: '投诉决定转介，材料齐全，予以受理', expectedVersion: 1 }, supervisor);
