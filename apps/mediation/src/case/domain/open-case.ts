@@ -140,7 +140,7 @@ export function openNegotiation(identity: Identity, input: NegotiationInput, spe
     caseDueAt: hoursAfter(identity.now, MEDIATION_CLOCK_POLICY.caseDays * 24),
     specialistReplyDueAt: hoursAfter(identity.now, MEDIATION_CLOCK_POLICY.specialistReplyHours),
   };
-  assertMayMediate(open, specialist, identity.now);
+  assertMayMediate(open, specialist, identity.now, 'input.specialistId');
   return {
     ...open,
     status: 'IN_MEDIATION',

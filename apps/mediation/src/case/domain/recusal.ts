@@ -21,22 +21,22 @@ export interface MediatorCandidate {
  * mediator who declared an interest in the borrower. A third-party mediator also needs a
  * qualification valid on the day.
  */
-export function assertMayMediate(c: MediationCase, m: MediatorCandidate, now: Date): void {
-  if (!m.active) throw new ValidationError('input.mediatorId', 'is no longer active in the registry');
+export function assertMayMediate(c: MediationCase, m: MediatorCandidate, now: Date, field = 'input.mediatorId'): void {
+  if (!m.active) throw new ValidationError(field, 'is no longer active in the registry');
   if (c.interestedParties.includes(m.actorId)) {
-    throw new ValidationError('input.mediatorId', 'has an interest in this case (handled the complaint behind it or stepped aside before) and may not mediate it');
+    throw new ValidationError(field, 'has an interest in this case (handled the complaint behind it or stepped aside before) and may not mediate it');
   }
   if (c.assignments.some((a) => a.mediatorId === m.id && a.endReason === 'RECUSED')) {
-    throw new ValidationError('input.mediatorId', 'stepped aside from this case and may not mediate it');
+    throw new ValidationError(field, 'stepped aside from this case and may not mediate it');
   }
   const interests = [c.borrowerId, c.id, c.complaintId].filter((v): v is string => v !== null);
   if (m.declaredInterests.some((i) => interests.includes(i))) {
-    throw new ValidationError('input.mediatorId', 'declared an interest in this borrower or case and may not mediate it');
+    throw new ValidationError(field, 'declared an interest in this borrower or case and may not mediate it');
   }
   if (m.institutionKind === 'THIRD_PARTY') {
     const today = now.toISOString().slice(0, 10);
     if (!m.qualificationsValidUntil.some((until) => until === null || until >= today)) {
-      throw new ValidationError('input.mediatorId', 'holds no qualification valid today; a third-party mediator must be qualified');
+      throw new ValidationError(field, 'holds no qualification valid today; a third-party mediator must be qualified');
     }
   }
 }
