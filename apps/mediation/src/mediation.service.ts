@@ -39,6 +39,7 @@ export const mediationService: ServiceDefinition<MediationContext> = {
       Locale: { zh_CN: 'zh-CN', zh_TW: 'zh-TW', en: 'en' },
       ...cases,
       ...registry,
+      PlanTerms: loan.PlanTerms,
       Query: { ...cases.Query, ...registry.Query, ...loan.Query },
       Mutation: { ...cases.Mutation, ...registry.Mutation },
     };

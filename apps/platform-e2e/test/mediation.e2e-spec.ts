@@ -11,7 +11,7 @@ const borrowerToken = (tenantId: string, borrowerId: string) =>
 
 const CASE_FIELDS = `id reference status origin version availableActions
   proposals { round summary answer { kind reason } comments { text } }
-  agreement { id round terms { term { kind amount { amountMinor currency } } carriedOutAt } }
+  agreement { id round terms { term { kind amount { amountMinor currency } plan { schedule { totalPrincipal { amountMinor } endDate instalments { number } } } } carriedOutAt } }
   mediator { mediatorName mediator { actorId institution { name kind } } }
   sessions { id mode minutes }
   clocks { kind state }
@@ -39,7 +39,11 @@ describe('mediation through the gateway: from a complaint referral, two proposal
     version: number;
     availableActions: string[];
     proposals: { round: number; answer: { kind: string; reason: string | null } | null; comments: { text: string }[] }[];
-    agreement: { id: string; round: number; terms: { term: { kind: string }; carriedOutAt: string | null }[] } | null;
+    agreement: {
+      id: string;
+      round: number;
+      terms: { term: { kind: string; plan: { schedule: { totalPrincipal: { amountMinor: number }; endDate: string; instalments: unknown[] } } | null }; carriedOutAt: string | null }[];
+    } | null;
     mediator: { mediatorName: string } | null;
     sessions: { id: string; mode: string; minutes: string | null }[];
     clocks: { kind: string; state: string }[];
@@ -235,6 +239,9 @@ describe('mediation through the gateway: from a complaint referral, two proposal
       [2, 'ACCEPTED', 1],
     ]);
     expect(agreed.agreement).toMatchObject({ round: 2 });
+    // The agreed plan's schedule, computed by the same rules as the comparison.
+    expect(agreed.agreement!.terms[0]!.term.plan!.schedule).toMatchObject({ totalPrincipal: { amountMinor: 2_400_000 }, endDate: '2028-11-10' });
+    expect(agreed.agreement!.terms[0]!.term.plan!.schedule.instalments).toHaveLength(24);
 
     // The refund reaches the refunds service through the fixed contract; the outcome through MediationConcluded.
     const published = await waitFor('the agreement events to be published', async () => {

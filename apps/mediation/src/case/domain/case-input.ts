@@ -65,7 +65,8 @@ export function validateHardship(field: string, input: HardshipInput, materials:
   if (unique.includes('REDUCE_LATE_FEES') && unique.includes('WAIVE_LATE_FEES')) {
     throw new ValidationError(`${field}.requests`, 'ask to reduce or to waive late fees, not both');
   }
-  const evidence = input.evidenceMaterialIds ?? [];
+  // Without explicit ids, the hardship evidence handed in with the case is the evidence.
+  const evidence = input.evidenceMaterialIds ?? materials.filter((m) => m.kind === 'HARDSHIP_EVIDENCE').map((m) => m.id);
   evidence.forEach((id, i) => {
     if (!materials.some((m) => m.id === id)) throw new ValidationError(`${field}.evidenceMaterialIds[${i}]`, 'is not a material of this case');
   });

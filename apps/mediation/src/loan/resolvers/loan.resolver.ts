@@ -1,7 +1,8 @@
 import { authorize } from '@redress/access';
 import { comparePlans, type PlanComparisonInput } from '../domain/plan-comparison';
 import { feeBreakdown, type FeeBreakdownInput } from '../domain/fee-breakdown';
-import { ROUNDING_RULE, type RepaymentSchedule } from '../domain/repayment-schedule';
+import { buildSchedule, ROUNDING_RULE, type RepaymentSchedule } from '../domain/repayment-schedule';
+import type { PlanTerms } from '../../case/domain/mediation-case';
 import { toSafeNumber } from '../domain/exact-arithmetic';
 import type { MediationContext } from '../../mediation.context';
 
@@ -12,7 +13,7 @@ export const COST_METHOD =
 
 const money = (amountMinor: bigint, currency: string) => ({ amountMinor: toSafeNumber(amountMinor), currency });
 
-function schedule(s: RepaymentSchedule, currency: string) {
+export function scheduleView(s: RepaymentSchedule, currency: string) {
   return {
     annualRateBps: s.terms.annualRateBps,
     termMonths: s.terms.termMonths,
@@ -46,8 +47,8 @@ export function loanResolvers() {
         authorize(ctx.caller, 'mediation.calculate');
         const c = comparePlans(args.input);
         return {
-          current: schedule(c.current, c.currency),
-          proposed: schedule(c.proposed, c.currency),
+          current: scheduleView(c.current, c.currency),
+          proposed: scheduleView(c.proposed, c.currency),
           optionsApplied: c.optionsApplied,
           penaltyInterestRelief: money(c.penaltyInterestReliefMinor, c.currency),
           lateFeesRelief: money(c.lateFeesReliefMinor, c.currency),
@@ -71,6 +72,22 @@ export function loanResolvers() {
           roundingRule: b.roundingRule,
         };
       },
+    },
+    PlanTerms: {
+      schedule: (p: PlanTerms) =>
+        scheduleView(
+          buildSchedule({
+            principalMinor: BigInt(p.outstandingPrincipal.amountMinor),
+            annualRateBps: p.annualRateBps,
+            termMonths: p.termMonths,
+            method: p.method,
+            firstDueDate: p.firstDueDate,
+            monthlyFeeMinor: 0n,
+            arrearsMinor: 0n,
+            spreadArrears: false,
+          }),
+          p.outstandingPrincipal.currency,
+        ),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { applyStep, type CaseStepRequest } from '../case-steps';
+import { validateHardship } from '../case-input';
 import type { MediationCase } from '../mediation-case';
 import { borrowerCase, later, mediator, NOW, referredCase } from './fixtures';
 
@@ -88,6 +89,30 @@ describe('a mediation case from submission to agreement', () => {
   it('refuses to review twice', () => {
     const c = run(borrowerCase(), [toMediation[0]!]);
     expect(() => applyStep(c, { action: 'review', decision: 'DECLINE', reasons: '重复' }, 'x', NOW)).toThrow(/AWAITING_MEDIATOR.*SUBMITTED/);
+  });
+});
+
+describe('hardship', () => {
+  it('takes the hardship evidence handed in with the case as its evidence unless told which', () => {
+    const c = borrowerCase();
+    expect(c.hardship?.evidenceMaterialIds).toEqual([]);
+    const withEvidence = applyStep(
+      c,
+      {
+        action: 'addMaterial',
+        material: { id: 'aaaaaaaa-0000-4000-8000-00000000000e', kind: 'HARDSHIP_EVIDENCE', title: '住院病历', contentHash: 'e'.repeat(64), mediaType: 'application/pdf', sizeBytes: 1_000, addedBy: 'b', addedAt: NOW },
+      },
+      'borrower:C-1001',
+      later(1),
+    ).case;
+    const hardship = validateHardship('input.hardship', { type: 'ILLNESS', description: '住院', requests: ['EXTEND_TERM'] }, withEvidence.materials, later(2));
+    expect(hardship.evidenceMaterialIds).toEqual(['aaaaaaaa-0000-4000-8000-00000000000e']);
+    expect(() => validateHardship('input.hardship', { type: 'ILLNESS', description: '住院', requests: ['EXTEND_TERM'], evidenceMaterialIds: ['nope'] }, withEvidence.materials, later(2))).toThrow(
+      expect.objectContaining({ details: { field: 'input.hardship.evidenceMaterialIds[0]' } }),
+    );
+    expect(() => validateHardship('input.hardship', { type: 'ILLNESS', description: '住院', requests: ['REDUCE_LATE_FEES', 'WAIVE_LATE_FEES'] }, [], later(2))).toThrow(
+      expect.objectContaining({ details: { field: 'input.hardship.requests' } }),
+    );
   });
 });
 
