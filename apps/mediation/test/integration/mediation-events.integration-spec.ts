@@ -19,6 +19,8 @@ import { ManageRegistryHandler } from '../../src/registry/commands/manage-regist
 import { registryRepository } from '../../src/registry/infrastructure/registry.repository';
 import { MediationClockAlertScheduler } from '../../src/case/jobs/clock-alerts/clock-alert.scheduler';
 import { createLogger } from '@redress/logger';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { openReferredCases } from '../../src/case/commands/open-referred-case/open-referred-case';
 
 type Service = Awaited<ReturnType<typeof startServiceUnderTest>>;
 
@@ -54,8 +56,8 @@ describe('mediation against the real PostgreSQL and Kafka', () => {
     await service?.stop();
   });
 
-  const resolutionAccepted = (payload: Partial<ComplaintResolutionAcceptedPayload> = {}) =>
-    createEvent(
+  const resolutionAccepted = (payload: Partial<ComplaintResolutionAcceptedPayload> = {}): EventEnvelope<ComplaintResolutionAcceptedPayload> =>
+    createEvent<ComplaintResolutionAcceptedPayload>(
       ComplaintResolutionAcceptedV1,
       {
         complaintId: randomUUID(),
@@ -193,5 +195,26 @@ describe('mediation against the real PostgreSQL and Kafka', () => {
     expect(row!.document.timeline.map((s) => s.action)).toEqual(['open', 'clockBreached']);
     const events = await sql('SELECT 1 FROM mediation.outbox WHERE tenant_id = $1 AND message_key = $2 AND event_type = $3', [tenantId, c.id, 'mediation.MediationClockAlert']);
     expect(events).toHaveLength(1);
+  });
+
+  it('answers Complaint.mediation for many complaints with one SQL query on the cases', async () => {
+    const events = Array.from({ length: 5 }, () => resolutionAccepted({ complaintId: randomUUID() }));
+    for (const event of events) {
+      await withTenant(service.running.deps.dataSource, tenantId, (m) => openReferredCases(m, service.running.deps.outbox, event, new Date()));
+    }
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    try {
+      const result = await service.asGateway<{ _entities: { mediation: { origin: string; status: string } | null }[] }>(
+        tenantId,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Complaint { mediation { origin status } } } }`,
+        { r: events.map((e) => ({ __typename: 'Complaint', id: e.payload.complaintId })) },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data!._entities.every((c) => c.mediation?.origin === 'COMPLAINT_REFERRAL')).toBe(true);
+      const caseQueries = spy.mock.calls.filter(([text]) => typeof text === 'string' && text.includes('mediation.cases'));
+      expect(caseQueries).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
