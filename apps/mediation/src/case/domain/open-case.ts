@@ -1,5 +1,5 @@
 import { optionalText, parseMoney, requiredText, ValidationError } from '@redress/domain-kit';
-import { parseCalendarDate } from '../../loan/domain/calendar-date';
+import { lenderDay, parseCalendarDate } from '../../loan/domain/calendar-date';
 import { principalAmount } from '../../loan/domain/loan-terms';
 import { validateHardship, validateLocale, validateMaterial, type HardshipInput, type MaterialInput } from './case-input';
 import { hoursAfter, MEDIATION_CLOCK_POLICY } from './case-policy';
@@ -128,7 +128,7 @@ export function openNegotiation(identity: Identity, input: NegotiationInput, spe
   const overdue = parseMoney('input.overdueAmount', input.overdueAmount);
   principalAmount('input.overdueAmount.amountMinor', overdue.amountMinor);
   const overdueSince = parseCalendarDate('input.overdueSince', input.overdueSince);
-  if (overdueSince > identity.now.toISOString().slice(0, 10)) throw new ValidationError('input.overdueSince', 'lies in the future');
+  if (overdueSince > lenderDay(identity.now)) throw new ValidationError('input.overdueSince', 'lies in the future');
   const c = blank(identity, input, borrowerOf(input, callerBorrowerId));
   const open: MediationCase = {
     ...c,

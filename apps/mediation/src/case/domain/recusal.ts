@@ -1,4 +1,5 @@
 import { ValidationError } from '@redress/domain-kit';
+import { lenderDay } from '../../loan/domain/calendar-date';
 import type { MediationCase } from './mediation-case';
 
 /** A mediator from the tenant's registry, as an assignment needs to see them. */
@@ -34,7 +35,7 @@ export function assertMayMediate(c: MediationCase, m: MediatorCandidate, now: Da
     throw new ValidationError(field, 'declared an interest in this borrower or case and may not mediate it');
   }
   if (m.institutionKind === 'THIRD_PARTY') {
-    const today = now.toISOString().slice(0, 10);
+    const today = lenderDay(now);
     if (!m.qualificationsValidUntil.some((until) => until === null || until >= today)) {
       throw new ValidationError(field, 'holds no qualification valid today; a third-party mediator must be qualified');
     }

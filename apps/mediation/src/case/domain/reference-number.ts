@@ -1,3 +1,5 @@
+import { lenderDay } from '../../loan/domain/calendar-date';
+
 /**
  * Human-readable case reference, unique per tenant: `TJ` (调解) or `XS` (协商) + the day in China
  * Standard Time + a per-tenant daily sequence, e.g. TJ20261125-000042, short enough to read out
@@ -9,5 +11,5 @@ export function formatReference(kind: 'MEDIATION' | 'NEGOTIATION', openedAt: Dat
 
 /** The calendar day (UTC+8, no daylight saving) on which the reference sequence restarts. */
 export function referenceDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  return lenderDay(at).replace(/-/g, '');
 }

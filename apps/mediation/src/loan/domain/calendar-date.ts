@@ -35,3 +35,11 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/**
+ * The calendar day of an instant in China Standard Time (UTC+8, no daylight saving): the lenders'
+ * day, so "today" does not lag eight hours behind for a borrower just after midnight.
+ */
+export function lenderDay(at: Date): CalendarDate {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

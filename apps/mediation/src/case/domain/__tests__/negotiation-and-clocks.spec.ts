@@ -46,6 +46,11 @@ describe('negotiation requests', () => {
     expect(() => openNegotiation(identity(), input, specialist, null)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field } }));
   });
 
+  it("count days in China Standard Time: just after midnight in Beijing, today's date is not the future", () => {
+    const justAfterMidnight = new Date('2026-11-25T16:30:00Z'); // 00:30 on 26 November in Beijing
+    expect(openNegotiation(identity({ now: justAfterMidnight }), { ...request, overdueSince: '2026-11-26' }, mediator(), null).overdueSince).toBe('2026-11-26');
+  });
+
   it('belong to the borrower calling, whatever the input names', () => {
     expect(openNegotiation(identity(), request, mediator(), 'C-3003').borrowerId).toBe('C-3003');
   });
