@@ -108,7 +108,8 @@ export function applyStep(c: MediationCase, request: CaseStepRequest, actorId: s
         caseDueAt: accepted ? hoursAfter(now, MEDIATION_CLOCK_POLICY.caseDays * 24) : null,
         outcome: accepted ? null : { kind: 'NOT_ACCEPTED', summary: `${reasons}\n${externalRoutes(c.locale)}`, at: now },
       };
-      note = reasons;
+      // A borrower who is turned away is told where else to go, as on failure.
+      note = accepted ? reasons : `${reasons}\n${externalRoutes(c.locale)}`;
       break;
     }
     case 'assign': {

@@ -4,7 +4,7 @@ import { isUuid, ValidationError } from '@redress/domain-kit';
 import { isTimeIdKey, readPage, toConnection, type PageArgs } from '@redress/graphql-kit';
 import type { ServiceDeps } from '@redress/service-kit';
 import { ManageRegistryHandler } from '../commands/manage-registry.handler';
-import type { Institution, InstitutionInput, Mediator, MediatorInput } from '../domain/registry';
+import type { InstitutionInput, Mediator, MediatorInput } from '../domain/registry';
 import { registryRepository } from '../infrastructure/registry.repository';
 import type { MediationContext } from '../../mediation.context';
 
@@ -46,9 +46,6 @@ export function registryResolvers(deps: ServiceDeps) {
     },
     Mediator: {
       institution: (m: Mediator, _: unknown, ctx: MediationContext) => ctx.institutionById.load(m.institutionId),
-    },
-    MediationInstitution: {
-      active: (i: Institution) => i.active,
     },
   };
 }

@@ -86,6 +86,14 @@ describe('a mediation case from submission to agreement', () => {
     expect(resumed.resumedByAppeals).toHaveLength(1);
   });
 
+  it('a case not accepted tells the borrower why and where else to go', () => {
+    const { case: c, step } = applyStep(borrowerCase(), { action: 'review', decision: 'DECLINE', reasons: '同一事项已在法院诉讼中' }, 'supervisor:wang', later(1));
+    expect(c.status).toBe('NOT_ACCEPTED');
+    expect(step.note).toContain('同一事项已在法院诉讼中');
+    expect(step.note).toContain('12378');
+    expect(c.caseDueAt).toBeNull();
+  });
+
   it('refuses to review twice', () => {
     const c = run(borrowerCase(), [toMediation[0]!]);
     expect(() => applyStep(c, { action: 'review', decision: 'DECLINE', reasons: '重复' }, 'x', NOW)).toThrow(/AWAITING_MEDIATOR.*SUBMITTED/);
