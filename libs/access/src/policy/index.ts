@@ -1,5 +1,6 @@
 import type { Role } from '../roles';
 import { COMPLAINTS_POLICY } from './complaints';
+import { MEDIATION_POLICY } from './mediation';
 
 /**
  * The whole access policy: every permission of every service and the roles that hold it.
@@ -7,6 +8,7 @@ import { COMPLAINTS_POLICY } from './complaints';
  */
 export const POLICY = {
   ...COMPLAINTS_POLICY,
+  ...MEDIATION_POLICY,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -1,2 +1,3 @@
 export * from './mediation-concluded.event';
 export * from './mediation-refund-agreed.event';
+export * from './mediation-case.events';
