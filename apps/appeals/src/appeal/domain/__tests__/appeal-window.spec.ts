@@ -1,3 +1,4 @@
+import { readAppealClock } from '../appeal-clock';
 import { DomainError } from '@redress/domain-kit';
 import { appealDecisionDueAt, appealWindow, assertWithinWindow } from '../appeal-window';
 
@@ -48,5 +49,18 @@ describe('the appeal window, counted in the tenant’s time zone', () => {
     ['2026-11-25T17:00:00Z', 15, 'Asia/Shanghai', '2026-12-11T16:00:00.000Z'],
   ])('an appeal filed at %s is due %i days later, at the end of that local day', (filed, days, zone, due) => {
     expect(appealDecisionDueAt(new Date(filed), days, zone).toISOString()).toBe(due);
+  });
+});
+
+describe('the appeal decision clock', () => {
+  const due = new Date('2026-12-10T16:00:00Z');
+  it.each([
+    ['well before', '2026-12-01T00:00:00Z', null, 'RUNNING'],
+    ['within the warning hours', '2026-12-10T00:00:00Z', null, 'WARNING'],
+    ['past due, undecided', '2026-12-10T16:00:01Z', null, 'BREACHED'],
+    ['decided in time', '2026-12-20T00:00:00Z', '2026-12-09T00:00:00Z', 'MET'],
+    ['decided late', '2026-12-20T00:00:00Z', '2026-12-11T00:00:00Z', 'MISSED'],
+  ])('%s', (_name, now, stopped, state) => {
+    expect(readAppealClock(due, 24, stopped ? new Date(stopped) : null, new Date(now)).state).toBe(state);
   });
 });
