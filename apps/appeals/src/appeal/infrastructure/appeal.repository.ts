@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { updatedRows } from '../../shared/infrastructure/affected-rows';
 import type { AppealableKind, Locale } from '@redress/contracts';
 import { isUuid } from '@redress/domain-kit';
 import type { Appeal, AppealStatus, AppealTopic, CommitteeSeat, Vote } from '../domain/appeal';
@@ -54,13 +55,13 @@ export const appealRepository = {
 
   /** Saves a step only if nobody changed the appeal since it was read; concurrent steps serialise and all but one lose. */
   async updateIfUnchanged(manager: EntityManager, a: Appeal, readVersion: number): Promise<boolean> {
-    const result: unknown[] = await manager.query(
+    const result: unknown = await manager.query(
       `UPDATE appeals.appeals SET status = $3, serious = $4, reviewer_id = $5, outcome = $6, outcome_reasons = $7, decided_by = $8,
          decided_at = $9, withdrawn_reason = $10, version = $11
        WHERE tenant_id = $1 AND id = $2 AND version = $12 RETURNING 1`,
       [a.tenantId, a.id, a.status, a.serious, a.reviewerId, a.outcome, a.outcomeReasons, a.decidedBy, a.decidedAt, a.withdrawnReason, a.version, readVersion],
     );
-    return result.length === 1;
+    return updatedRows(result) === 1;
   },
 
   async seatCommittee(manager: EntityManager, a: Appeal): Promise<void> {

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { updatedRows } from '../../shared/infrastructure/affected-rows';
 import type { ExternalRouteCode } from '@redress/contracts';
 import { isUuid } from '@redress/domain-kit';
 import type { EscalationDirection, EscalationStatus, ExternalEscalation } from '../domain/external-escalation';
@@ -25,12 +26,12 @@ export const escalationRepository = {
   },
 
   async updateIfUnchanged(manager: EntityManager, e: ExternalEscalation, readVersion: number): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    const rows: unknown = await manager.query(
       `UPDATE appeals.escalations SET status = $3, outcome = $4, closed_at = $5, version = $6
         WHERE tenant_id = $1 AND id = $2 AND version = $7 RETURNING 1`,
       [e.tenantId, e.id, e.status, e.outcome, e.closedAt, e.version, readVersion],
     );
-    return rows.length === 1;
+    return updatedRows(rows) === 1;
   },
 
   async findByIds(manager: EntityManager, tenantId: string, ids: readonly string[]): Promise<ExternalEscalation[]> {

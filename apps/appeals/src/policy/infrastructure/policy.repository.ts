@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { updatedRows } from '../../shared/infrastructure/affected-rows';
 import type { AppealableKind } from '@redress/contracts';
 import { defaultPolicy, type AppealPolicy } from '../domain/appeal-policy';
 
@@ -48,12 +49,12 @@ export const policyRepository = {
   /** Onboarding sets the time zone; only a newer tenant revision wins (replays and reorderings are harmless). */
   async applyOnboarding(manager: EntityManager, tenantId: string, timeZone: string, revision: number): Promise<boolean> {
     await this.getForUpdate(manager, tenantId);
-    const result: unknown[] = await manager.query(
+    const result: unknown = await manager.query(
       `UPDATE appeals.tenant_policies SET time_zone = $2, tenant_revision = $3, updated_at = now()
         WHERE tenant_id = $1 AND tenant_revision < $3 RETURNING 1`,
       [tenantId, timeZone, revision],
     );
-    return result.length > 0;
+    return updatedRows(result) > 0;
   },
 };
 
