@@ -104,8 +104,11 @@ export function appealResolvers(deps: ServiceDeps) {
     Appeal: {
       decision: (a: Appeal, _: unknown, ctx: AppealsContext) => ctx.decisionById.load(a.decisionId),
       complaint: (a: Appeal) => (a.complaintId ? { __typename: 'Complaint', id: a.complaintId } : null),
-      committee: (a: Appeal) => {
-        if (!a.committee.length) return null;
+      // Borrowers see what was decided and why, not which staff member did what.
+      reviewerId: (a: Appeal, _: unknown, ctx: AppealsContext) => (borrowerScope(ctx.caller) ? null : a.reviewerId),
+      decidedBy: (a: Appeal, _: unknown, ctx: AppealsContext) => (borrowerScope(ctx.caller) ? null : a.decidedBy),
+      committee: (a: Appeal, _: unknown, ctx: AppealsContext) => {
+        if (!a.committee.length || borrowerScope(ctx.caller)) return null;
         const votes = tally(a);
         return { members: a.committee, upholdVotes: votes.uphold, dismissVotes: votes.dismiss, pendingVotes: votes.pending };
       },
@@ -117,7 +120,11 @@ export function appealResolvers(deps: ServiceDeps) {
         return { dueAt: a.decisionDueAt, timeLeftSeconds: clampSeconds(reading.timeLeftMs), state: reading.state };
       },
       externalRoutes: () => EXTERNAL_ROUTES,
-      timeline: (a: Appeal, _: unknown, ctx: AppealsContext) => ctx.timelineOf.load(a.id),
+      timeline: async (a: Appeal, _: unknown, ctx: AppealsContext) => {
+        const steps = await ctx.timelineOf.load(a.id);
+        if (!borrowerScope(ctx.caller)) return steps;
+        return steps.map((s) => ({ ...s, actorId: s.actorId === ctx.caller.actorId ? s.actorId : 'staff', note: s.action === 'UPHOLD' || s.action === 'DISMISS' || s.action === 'WITHDRAW' ? s.note : null }));
+      },
     },
     Complaint: {
       // The complaint lives in the complaints service; here it is only the key of its appeals.
