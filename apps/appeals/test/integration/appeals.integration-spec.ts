@@ -361,6 +361,57 @@ describe('appeals against decisions learnt from events', () => {
     await callAs(service, admin, UPDATE, { i: { windowDays: 30 } });
   });
 
+  it('lets two simultaneous filings on one decision make one appeal; after a withdrawal the borrower may appeal again', async () => {
+    const { decisionId } = await learn();
+    const [a, b] = await Promise.all([file(borrower, decisionId), file(borrower, decisionId)]);
+    const won = [a, b].filter((r) => !r.errors);
+    const lost = [a, b].filter((r) => r.errors);
+    expect(won).toHaveLength(1);
+    expect(lost[0]!.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.decisionId' });
+    const appealId = won[0]!.data!['fileAppeal']!.appeal['id'] as string;
+
+    const WITHDRAW = 'mutation($i: WithdrawAppealInput!) { withdrawAppeal(input: $i) { appeal { id status withdrawnReason } } }';
+    const notTheirs = await as(otherBorrower, WITHDRAW, { i: { appealId } });
+    expect(notTheirs.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.appealId' });
+    const withdrawn = await as(borrower, WITHDRAW, { i: { appealId, reason: '已与平台协商一致' } });
+    expect(withdrawn.data!['withdrawAppeal']!.appeal).toMatchObject({ status: 'WITHDRAWN', withdrawnReason: '已与平台协商一致' });
+    const again = await file(borrower, decisionId);
+    expect(again.errors).toBeUndefined();
+  });
+
+  it('lists appeals with filters and cursors; a borrower sees only their own and no staff ids', async () => {
+    const LIST = 'query($f: AppealFilter, $after: String) { appeals(filter: $f, first: 2, after: $after) { edges { node { id status borrowerId reviewerId decision { deciderIds } } } pageInfo { hasNextPage endCursor } } }';
+    type Page = { appeals: { edges: { node: { id: string; status: string; borrowerId: string; reviewerId: string | null; decision: { deciderIds: string[] } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Awaited<ReturnType<typeof callAs<Page>>> = await callAs<Page>(service, supervisor, LIST, { f: { kinds: ['COMPLAINT_DECISION'] }, after });
+      expect(page.errors).toBeUndefined();
+      seen.push(...page.data!.appeals.edges.map((e) => e.node.id));
+      if (!page.data!.appeals.pageInfo.hasNextPage) break;
+      after = page.data!.appeals.pageInfo.endCursor;
+    }
+    const all = await sql<{ id: string }>(
+      service,
+      `SELECT a.id FROM appeals.appeals a JOIN appeals.decisions d ON d.tenant_id = a.tenant_id AND d.id = a.decision_id
+        WHERE a.tenant_id = $1 AND d.kind = 'COMPLAINT_DECISION' ORDER BY a.filed_at DESC, a.id DESC`,
+      [tenantId],
+    );
+    expect(seen).toEqual(all.map((r) => r.id));
+    expect(seen.length).toBeGreaterThan(2);
+
+    const upheld = await callAs<Page>(service, supervisor, LIST, { f: { statuses: ['UPHELD'] } });
+    expect(upheld.data!.appeals.edges.map((e) => e.node.status)).toEqual(['UPHELD']);
+    expect(upheld.data!.appeals.edges[0]!.node.reviewerId).toBe('reviewer:wang-fang');
+
+    const own = await callAs<Page>(service, otherBorrower, LIST, {});
+    expect(own.data!.appeals.edges).toEqual([]);
+    const mine = await callAs<Page>(service, borrower, LIST, { f: { statuses: ['UPHELD'] } });
+    expect(mine.data!.appeals.edges[0]!.node).toMatchObject({ borrowerId: 'NWD-CUST-0001', reviewerId: null, decision: { deciderIds: [] } });
+    const bad = await callAs(service, supervisor, LIST, { after: 'not-a-cursor' });
+    expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it('warns before and escalates after an appeal’s decision is due, each exactly once', async () => {
     const { decisionId } = await learn();
     const appeal = (await file(borrower, decisionId)).data!['fileAppeal']!.appeal as { id: string; clock: { dueAt: string } };
