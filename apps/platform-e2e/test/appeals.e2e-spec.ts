@@ -3,8 +3,7 @@ import type { Producer } from 'kafkajs';
 import {
   ComplaintDecisionIssuedV1,
   createEvent,
-  RegulatorReferralReceivedV1,
-  topicName,
+    topicName,
   TOPICS,
   type ComplaintDecisionIssuedPayload,
   type EventEnvelope,
@@ -26,9 +25,9 @@ const ASSIGN = `mutation($i: AssignAppealReviewerInput!) { assignAppealReviewer(
 const DECIDE = `mutation($i: DecideAppealInput!) { decideAppeal(input: $i) { appeal { id reference status version outcome } } }`;
 
 /**
- * The appeals path through the gateway. The complaints service on main does not yet publish
- * ComplaintDecisionIssued when a resolution is proposed, so the test publishes the decision into
- * its own namespace's complaints topic, as the complaints service will.
+ * The appeals path through the gateway, against the real services: the complaints service issues
+ * the decision and receives the regulator's referral; the appeals service learns them from its
+ * events. Only the late decision (received 40 days ago) is published by the test itself.
  */
 describe('an appeal, end to end through the gateway', () => {
   let platform: Platform;
@@ -85,14 +84,17 @@ describe('an appeal, end to end through the gateway', () => {
     await platform?.stop();
   });
 
-  it('learns a decision, takes the borrower’s appeal, refuses bad input, and an upheld appeal publishes AppealUpheld once', async () => {
+  it('learns a decision from the complaints service, takes the borrower’s appeal, refuses bad input; upheld, the complaint is reopened once', async () => {
     const filed = await gql<{ fileComplaint: { complaint: { id: string } } }>(
       'mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { complaint { id } } }',
       {
         input: {
           channel: 'APP',
+          borrowerId,
+          topic: 'INTEREST_AND_FEE_TRANSPARENCY',
           complainant: { name: '王秀英', phone: '13812341234', locale: 'zh_CN' },
           productName: '你我贷·极速借',
+          contractNumber: `NWD-2025-${randomUUID().slice(0, 7)}`,
           description: '提前还清借款后，平台仍按原期限收取了 380 元服务费。',
         },
       },
@@ -100,13 +102,27 @@ describe('an appeal, end to end through the gateway', () => {
     );
     expect(filed.errors).toBeUndefined();
     const complaintId = filed.data!.fileComplaint.complaint.id;
+    for (const [mutation, inputType, extra] of [
+      ['acceptComplaint', 'ComplaintStepInput', {}],
+      ['assignComplaint', 'AssignComplaintInput', { handlerId: 'handler:zhou-min' }],
+      ['startInvestigation', 'ComplaintStepInput', {}],
+      ['proposeResolution', 'ProposeResolutionInput', { outcome: 'NOT_UPHELD', reasons: '服务费已在借款合同第五条约定。', remedies: [{ type: 'EXPLANATION', feeType: 'SERVICE_FEE' }] }],
+    ] as const) {
+      const r = await gql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { complaint { status } } }`, { input: { complaintId, ...extra } }, handler);
+      expect(r.errors).toBeUndefined();
+    }
 
-    // The decision event, delivered twice: one appealable decision.
-    const decision = decisionOf(complaintId);
-    await publish(decision);
-    await publish(decision);
+    // The complaints service published ComplaintDecisionIssued; the appeals service learnt it.
     const [learntDecision] = await learnt(complaintId);
     const decisionId = learntDecision!.id;
+    // Delivered again (as a broker redelivery would): still one appealable decision.
+    const [issued] = await adminQuery<{ envelope: EventEnvelope<unknown> }>(
+      platform.infra.adminUrl,
+      E2E_DATABASE,
+      `SELECT envelope FROM complaints.outbox WHERE message_key = $1 AND event_type = 'complaints.ComplaintDecisionIssued'`,
+      [complaintId],
+    );
+    await publish(issued!.envelope);
     await waitFor('the appeals consumer to catch up', async () => (await consumerLag(platform.kafka, platform.groupOf('appeals'), platform.complaintTopic)) === 0);
     expect(await learnt(complaintId)).toHaveLength(1);
 
@@ -151,20 +167,23 @@ describe('an appeal, end to end through the gateway', () => {
     try {
       await waitFor('AppealUpheld on the appeals topic', async () => seen.includes('appeals.AppealUpheld'));
       await new Promise((r) => setTimeout(r, 1_500));
-      expect(seen.filter((t) => t === 'appeals.AppealUpheld')).toHaveLength(1);
       expect(seen).toEqual(['appeals.AppealFiled', 'appeals.AppealReviewerAssigned', 'appeals.AppealUpheld']);
     } finally {
       await consumer.disconnect();
     }
 
-    // The complaint, from the complaints service, with its appeals from the appeals service.
-    const view = await gql<{ complaint: { id: string; appeals: { edges: { node: { reference: string; status: string; decision: { kind: string } } }[] } } }>(
-      'query($id: ID!) { complaint(id: $id) { id appeals { edges { node { reference status decision { kind } } } } } }',
-      { id: complaintId },
-      supervisor,
-    );
-    expect(view.errors).toBeUndefined();
-    expect(view.data!.complaint.appeals.edges.map((e) => e.node)).toEqual([{ reference: appeal.reference, status: 'UPHELD', decision: { kind: 'COMPLAINT_DECISION' } }]);
+    // The complaints service reopened the complaint, once; the graph shows it with its appeal.
+    const view = () =>
+      gql<{ complaint: { status: string; timeline: { action: string }[]; appeals: { edges: { node: { reference: string; status: string; decision: { kind: string } } }[] } } }>(
+        'query($id: ID!) { complaint(id: $id) { status timeline { action } appeals { edges { node { reference status decision { kind } } } } } }',
+        { id: complaintId },
+        supervisor,
+      );
+    await waitFor('the reopened complaint', async () => (await view()).data?.complaint.status === 'INVESTIGATING');
+    const seenAfter = await view();
+    expect(seenAfter.errors).toBeUndefined();
+    expect(seenAfter.data!.complaint.timeline.filter((s) => s.action === 'REOPEN')).toHaveLength(1);
+    expect(seenAfter.data!.complaint.appeals.edges.map((e) => e.node)).toEqual([{ reference: appeal.reference, status: 'UPHELD', decision: { kind: 'COMPLAINT_DECISION' } }]);
   });
 
   it('refuses a late appeal with the day the window closed', async () => {
@@ -175,36 +194,40 @@ describe('an appeal, end to end through the gateway', () => {
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'APPEAL_WINDOW_CLOSED', windowLastDay: late!.appealWindowLastDay });
   });
 
-  it('records a regulator referral against the existing complaint', async () => {
-    const filed = await gql<{ fileComplaint: { complaint: { id: string; reference: string } } }>(
-      'mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { complaint { id reference } } }',
-      { input: { channel: 'HOTLINE', complainant: { name: '李娜', phone: '13900001111', locale: 'zh_CN' }, productName: '桔多多·信用借', description: '会员费在未告知的情况下被自动扣除。' } },
-      handler,
-    );
-    const complaint = filed.data!.fileComplaint.complaint;
-    const referral = createEvent(
-      RegulatorReferralReceivedV1,
-      {
-        complaintId: complaint.id,
-        reference: complaint.reference,
-        regulator: '国家金融监督管理总局 12378 热线',
-        regulatorReference: `12378-${Date.now()}`,
-        linkedToExisting: true,
-        borrowerId,
-        receivedAt: new Date().toISOString(),
-      },
-      { tenantId, aggregateId: complaint.id, correlationId: `e2e-${randomUUID()}` },
-    );
-    await publish(referral);
-    await publish(referral);
-    const escalations = await waitFor('the regulator escalation on the complaint', async () => {
+  it('records a regulator referral that the complaints service linked to the open complaint', async () => {
+    const fileWith = (extra: Record<string, unknown>, auth: Record<string, string>) =>
+      gql<{ fileComplaint: { complaint: { id: string }; mergedInto: { id: string } | null } }>(
+        'mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { complaint { id } mergedInto { id } } }',
+        {
+          input: {
+            channel: 'HOTLINE',
+            borrowerId,
+            topic: 'INTEREST_AND_FEE_TRANSPARENCY',
+            complainant: { name: '李娜', phone: '13900001111', locale: 'zh_CN' },
+            productName: '桔多多·信用借',
+            contractNumber: 'JDD-2026-0042',
+            description: '会员费在未告知的情况下被自动扣除。',
+            ...extra,
+          },
+        },
+        auth,
+      );
+    const open = await fileWith({}, handler);
+    expect(open.errors).toBeUndefined();
+    const existing = open.data!.fileComplaint.complaint.id;
+    const regulatorReference = `12378-${Date.now()}`;
+    const referred = await fileWith({ channel: 'REGULATOR_REFERRAL', regulatorReferral: { regulator: '国家金融监督管理总局 12378', reference: regulatorReference } }, handler);
+    expect(referred.errors).toBeUndefined();
+    expect(referred.data!.fileComplaint.mergedInto?.id).toBe(existing);
+
+    const escalations = await waitFor('the regulator escalation on the existing complaint', async () => {
       const r = await gql<{ complaint: { externalEscalations: { route: string; direction: string; externalReference: string; status: string }[] } }>(
         'query($id: ID!) { complaint(id: $id) { externalEscalations { route direction externalReference status } } }',
-        { id: complaint.id },
+        { id: existing },
         supervisor,
       );
       return r.data?.complaint.externalEscalations.length ? r.data.complaint.externalEscalations : null;
     });
-    expect(escalations).toEqual([{ route: 'REGULATOR', direction: 'INBOUND', externalReference: referral.payload.regulatorReference, status: 'OPEN' }]);
+    expect(escalations).toEqual([{ route: 'REGULATOR', direction: 'INBOUND', externalReference: regulatorReference, status: 'OPEN' }]);
   });
 });
