@@ -71,6 +71,9 @@ export class Appeals1764460800000 implements MigrationInterface {
         currency char(3),
         decider_ids text[] NOT NULL,
         received_at timestamptz NOT NULL,
+        -- The window as announced when the decision was learnt: a later, shorter policy never shortens it.
+        window_last_day date NOT NULL,
+        window_closes_at timestamptz NOT NULL,
         locale text NOT NULL,
         learnt_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (tenant_id, id),

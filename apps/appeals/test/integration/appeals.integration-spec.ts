@@ -358,7 +358,11 @@ describe('appeals against decisions learnt from events', () => {
     expect(forbidden.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN' });
     const ok = await callAs<{ updateAppealPolicy: { windowDays: number; timeZone: string } }>(service, admin, UPDATE, { i: { windowDays: 45 } });
     expect(ok.data!.updateAppealPolicy).toMatchObject({ windowDays: 45, timeZone: 'Asia/Shanghai' });
+    // Learnt while the window was 45 days, received 35 days ago: shortening the policy later does not cut it short.
+    const { decisionId } = await learn({ issuedAt: new Date(Date.now() - 35 * DAY).toISOString() });
     await callAs(service, admin, UPDATE, { i: { windowDays: 30 } });
+    const filed = await file(borrower, decisionId);
+    expect(filed.errors).toBeUndefined();
   });
 
   it('lets two simultaneous filings on one decision make one appeal; after a withdrawal the borrower may appeal again', async () => {

@@ -38,8 +38,25 @@ export class AppealWindowClosedError extends DomainError {
   }
 }
 
-export function assertWithinWindow(receivedAt: Date, filedAt: Date, windowDays: number, timeZone: string): AppealWindow {
-  const window = appealWindow(receivedAt, windowDays, timeZone);
+export type AnnouncedWindow = Pick<AppealWindow, 'lastDay' | 'closesAt'>;
+
+/**
+ * The window that applies: the current policy's, or the one announced when the decision was
+ * received if that is later — a borrower is never cut short by a later change of policy.
+ */
+export function effectiveWindow(receivedAt: Date, windowDays: number, timeZone: string, announced: AnnouncedWindow | null): AppealWindow {
+  const current = appealWindow(receivedAt, windowDays, timeZone);
+  return announced && announced.closesAt.getTime() > current.closesAt.getTime() ? { ...current, ...announced } : current;
+}
+
+export function assertWithinWindow(
+  receivedAt: Date,
+  filedAt: Date,
+  windowDays: number,
+  timeZone: string,
+  announced: AnnouncedWindow | null = null,
+): AppealWindow {
+  const window = effectiveWindow(receivedAt, windowDays, timeZone, announced);
   if (filedAt.getTime() >= window.closesAt.getTime()) throw new AppealWindowClosedError(window, windowDays, timeZone);
   return window;
 }

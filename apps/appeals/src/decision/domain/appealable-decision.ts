@@ -27,6 +27,8 @@ export interface AppealableDecision {
   /** Handler, approvers, reviewers or mediators of the original decision. */
   deciderIds: string[];
   receivedAt: Date;
+  /** The window as announced when the decision was learnt (`AppealableDecisionRecorded`). */
+  announcedWindow: { lastDay: string; closesAt: Date };
   locale: Locale;
   learntAt: Date;
 }

@@ -16,13 +16,19 @@ export async function recordDecision(
   manager: EntityManager,
   outbox: OutboxWriter,
   event: EventEnvelope<unknown>,
-  decision: Omit<AppealableDecision, 'id' | 'tenantId' | 'learntAt'>,
+  decision: Omit<AppealableDecision, 'id' | 'tenantId' | 'learntAt' | 'announcedWindow'>,
   issues: string[],
 ): Promise<boolean> {
-  const d: AppealableDecision = { ...decision, id: randomUUID(), tenantId: event.tenantId, learntAt: new Date() };
-  if (!(await decisionRepository.insertOnce(manager, d))) return false;
   const policy = await policyRepository.get(manager, event.tenantId);
-  const window = appealWindow(d.receivedAt, policy.windowDays, policy.timeZone);
+  const window = appealWindow(decision.receivedAt, policy.windowDays, policy.timeZone);
+  const d: AppealableDecision = {
+    ...decision,
+    id: randomUUID(),
+    tenantId: event.tenantId,
+    learntAt: new Date(),
+    announcedWindow: { lastDay: window.lastDay, closesAt: window.closesAt },
+  };
+  if (!(await decisionRepository.insertOnce(manager, d))) return false;
   if (d.productName) {
     for (const issue of new Set(issues)) {
       await relatedMatterRepository.noteCase(manager, event.tenantId, {

@@ -16,8 +16,8 @@ export const decisionRepository = {
   async insertOnce(manager: EntityManager, d: AppealableDecision): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO appeals.decisions (tenant_id, id, kind, subject_id, subject_reference, source_decision_id, complaint_id, borrower_id,
-         product_name, issue, outcome, summary, amount_minor, currency, decider_ids, received_at, locale, learnt_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+         product_name, issue, outcome, summary, amount_minor, currency, decider_ids, received_at, locale, learnt_at, window_last_day, window_closes_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
        ON CONFLICT ON CONSTRAINT decisions_once DO NOTHING RETURNING 1`,
       [
         d.tenantId,
@@ -38,6 +38,8 @@ export const decisionRepository = {
         d.receivedAt,
         d.locale,
         d.learntAt,
+        d.announcedWindow.lastDay,
+        d.announcedWindow.closesAt,
       ],
     );
     return rows.length > 0;
@@ -46,7 +48,7 @@ export const decisionRepository = {
   async findByIds(manager: EntityManager, tenantId: string, ids: readonly string[]): Promise<AppealableDecision[]> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return [];
-    const rows: Record<string, unknown>[] = await manager.query('SELECT * FROM appeals.decisions WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [tenantId, valid]);
+    const rows: Record<string, unknown>[] = await manager.query("SELECT *, to_char(window_last_day, 'YYYY-MM-DD') AS window_last_day FROM appeals.decisions WHERE tenant_id = $1 AND id = ANY($2::uuid[])", [tenantId, valid]);
     return rows.map(fromRow);
   },
 
@@ -66,7 +68,7 @@ export const decisionRepository = {
       where.push(`(received_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT * FROM appeals.decisions WHERE ${where.join(' AND ')} ORDER BY received_at DESC, id DESC LIMIT $2`,
+      `SELECT *, to_char(window_last_day, 'YYYY-MM-DD') AS window_last_day FROM appeals.decisions WHERE ${where.join(' AND ')} ORDER BY received_at DESC, id DESC LIMIT $2`,
       params,
     );
     return rows.map(fromRow);
@@ -90,6 +92,7 @@ function fromRow(r: Record<string, unknown>): AppealableDecision {
     amount: r['amount_minor'] === null ? null : { amountMinor: Number(r['amount_minor']), currency: (r['currency'] as string).trim() },
     deciderIds: r['decider_ids'] as string[],
     receivedAt: r['received_at'] as Date,
+    announcedWindow: { lastDay: r['window_last_day'] as string, closesAt: r['window_closes_at'] as Date },
     locale: r['locale'] as Locale,
     learntAt: r['learnt_at'] as Date,
   };

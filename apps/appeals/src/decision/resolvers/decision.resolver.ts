@@ -5,7 +5,7 @@ import { isUuid, optionalText } from '@redress/domain-kit';
 import { isTimeIdKey, readPage, toConnection, ValidationError, type PageArgs } from '@redress/graphql-kit';
 import type { ServiceDeps } from '@redress/service-kit';
 import type { AppealsContext } from '../../appeals.context';
-import { appealWindow } from '../../appeal/domain/appeal-window';
+import { effectiveWindow } from '../../appeal/domain/appeal-window';
 import type { AppealableDecision } from '../domain/appealable-decision';
 import { decisionRepository } from '../infrastructure/decision.repository';
 
@@ -26,7 +26,7 @@ function uuidOrNull(field: string, value: string | null | undefined): string | n
 export function decisionResolvers(deps: ServiceDeps) {
   const windowOf = async (d: AppealableDecision, ctx: AppealsContext) => {
     const policy = await ctx.policy();
-    return appealWindow(d.receivedAt, policy.windowDays, policy.timeZone);
+    return effectiveWindow(d.receivedAt, policy.windowDays, policy.timeZone, d.announcedWindow);
   };
   return {
     Query: {

@@ -40,7 +40,7 @@ export class FileAppealHandler {
       }
       const policy = await policyRepository.get(manager, command.tenantId);
       const filedAt = this.now();
-      assertWithinWindow(decision.receivedAt, filedAt, policy.windowDays, policy.timeZone);
+      assertWithinWindow(decision.receivedAt, filedAt, policy.windowDays, policy.timeZone, decision.announcedWindow);
       const open = await appealRepository.findOpenByDecision(manager, command.tenantId, decision.id);
       if (open) throw secondAppeal(open);
       const day = localDay(filedAt, policy.timeZone).replaceAll('-', '');

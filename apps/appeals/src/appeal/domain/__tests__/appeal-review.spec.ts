@@ -18,6 +18,7 @@ const decision: AppealableDecision = {
   amount: { amountMinor: 38_000, currency: 'CNY' },
   deciderIds: ['handler:zhou-min', 'reviewer:li-qiang'],
   receivedAt: new Date('2026-11-25T02:00:00Z'),
+  announcedWindow: { lastDay: '2026-12-25', closesAt: new Date('2026-12-25T16:00:00Z') },
   locale: 'zh-CN',
   learntAt: new Date('2026-11-25T02:00:01Z'),
 };

@@ -39,6 +39,19 @@ describe('the appeal window, counted in the tenant’s time zone', () => {
     }
   });
 
+  it.each([
+    ['a window announced longer than today’s policy still applies', 45, '2027-01-09', '2027-01-09T15:00:00Z', true],
+    ['…to its own last day only', 45, '2027-01-09', '2027-01-09T16:00:00Z', false],
+    ['a shorter announced window never cuts the current policy', 10, '2026-12-05', '2026-12-25T15:00:00Z', true],
+  ])('%s', (_name, announcedDays, lastDay, filedAt, inside) => {
+    const receivedAt = new Date('2026-11-25T02:00:00Z');
+    const announced = appealWindow(receivedAt, announcedDays, 'Asia/Shanghai');
+    expect(announced.lastDay).toBe(lastDay);
+    const check = () => assertWithinWindow(receivedAt, new Date(filedAt), 30, 'Asia/Shanghai', announced);
+    if (inside) expect(check).not.toThrow();
+    else expect(check).toThrow(DomainError);
+  });
+
   it('closes at the tenant’s local midnight after the last day', () => {
     expect(appealWindow(new Date('2026-11-25T02:00:00Z'), 30, 'Asia/Shanghai').closesAt.toISOString()).toBe('2026-12-25T16:00:00.000Z');
     expect(appealWindow(new Date('2026-11-25T02:00:00Z'), 30, 'Europe/London').closesAt.toISOString()).toBe('2026-12-26T00:00:00.000Z');
