@@ -63,6 +63,14 @@ describe('related matters and external escalations', () => {
     });
     expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.cases.0.caseId' });
     expect(await outboxTypes(service, tenantId)).toEqual(before);
+
+    const CLOSE = 'mutation($i: CloseRelatedMatterInput!) { closeRelatedMatter(input: $i) { matter { status } } }';
+    const matterId = opened.data!.openRelatedMatter.matter.id;
+    expect((await callAs<{ closeRelatedMatter: { matter: { status: string } } }>(service, compliance, CLOSE, { i: { matterId } })).data!.closeRelatedMatter.matter.status).toBe('CLOSED');
+    const twice = await callAs(service, compliance, CLOSE, { i: { matterId } });
+    expect(twice.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', currentStatus: 'CLOSED', targetStatus: 'CLOSED' });
+    // Closed, its cases are not suggested again.
+    expect((await callAs<Suggestions>(service, compliance, SUGGESTIONS)).data!.relatedMatterSuggestions).toEqual([]);
   });
 
   it('records an escalation to arbitration and closes it with its outcome', async () => {

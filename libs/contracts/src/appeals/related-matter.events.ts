@@ -31,3 +31,12 @@ export const RelatedMatterCaseAddedV1 = defineEventContract({
   aggregateType: 'RelatedMatter',
   payload: z.object({ matterId: z.string().uuid(), caseType: z.enum(RELATED_CASE_TYPES), caseId: z.string().uuid(), addedAt: isoInstant }),
 });
+
+/** A related matter was handled and closed. */
+export const RelatedMatterClosedV1 = defineEventContract({
+  type: 'appeals.RelatedMatterClosed',
+  version: 1,
+  topic: TOPICS.appealEvents,
+  aggregateType: 'RelatedMatter',
+  payload: z.object({ matterId: z.string().uuid(), closedAt: isoInstant }),
+});

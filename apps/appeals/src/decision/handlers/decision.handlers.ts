@@ -56,7 +56,8 @@ export function decisionHandlers(outbox: OutboxWriter) {
           sourceDecisionId: p.refundId,
           complaintId: p.complaintId,
           borrowerId: p.borrowerId,
-          productName: null,
+          // The event names no product; the complaint it came from does, when this service heard of it.
+          productName: await relatedMatterRepository.productOfComplaint(manager, event.tenantId, p.complaintId),
           issue: null,
           outcome: 'REJECTED',
           summary: p.reasons,
@@ -83,7 +84,7 @@ export function decisionHandlers(outbox: OutboxWriter) {
           sourceDecisionId: p.caseId,
           complaintId: p.complaintId,
           borrowerId: p.borrowerId,
-          productName: null,
+          productName: await relatedMatterRepository.productOfComplaint(manager, event.tenantId, p.complaintId),
           issue: null,
           outcome: p.outcome,
           summary: p.summary,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { RelatedMatterCaseAddedV1, RelatedMatterOpenedV1 } from '@redress/contracts';
+import { RelatedMatterCaseAddedV1, RelatedMatterClosedV1, RelatedMatterOpenedV1 } from '@redress/contracts';
 import { withTenant } from '@redress/database';
 import { DomainError, isUuid, ValidationError } from '@redress/domain-kit';
 import type { OutboxWriter } from '@redress/events';
@@ -59,6 +59,28 @@ export class RelatedMatterHandler {
       await this.assertKnown(manager, command.tenantId, command.cases, 'input.cases');
       await this.addAll(manager, command, matter.id, command.cases, this.now());
       return matter;
+    });
+  }
+
+  async close(command: Ctx & { matterId: string }): Promise<RelatedMatter> {
+    if (!isUuid(command.matterId)) throw new ValidationError('input.matterId', 'is not a matter id');
+    return withTenant(this.dataSource, command.tenantId, async (manager) => {
+      const [matter] = await relatedMatterRepository.findByIds(manager, command.tenantId, [command.matterId]);
+      if (!matter) throw new DomainError('NOT_FOUND', 'No such related matter', { field: 'input.matterId' });
+      if (!(await relatedMatterRepository.close(manager, command.tenantId, matter.id))) {
+        throw new DomainError('CONFLICT', `The matter is ${matter.status}; only an OPEN matter can become CLOSED.`, {
+          field: 'input.matterId',
+          currentStatus: matter.status,
+          targetStatus: 'CLOSED',
+        });
+      }
+      const at = this.now();
+      await this.outbox.append(manager, RelatedMatterClosedV1, { matterId: matter.id, closedAt: at.toISOString() }, {
+        tenantId: command.tenantId,
+        aggregateId: matter.id,
+        correlationId: command.correlationId,
+      });
+      return { ...matter, status: 'CLOSED' };
     });
   }
 

@@ -2,7 +2,7 @@
  * The service's suggestion of a related matter (a possible collective claim): cases — complaint
  * decisions and appeals — about the same product and the same issue (fee type where known, else the
  * appeal's topic), from at least `minBorrowers` distinct borrowers, within the last `periodDays`
- * days, that are not yet in an open matter. A case without a known borrower counts as a borrower
+ * days, that are in no matter yet. A case without a known borrower counts as a borrower
  * of its own. Staff accept a suggestion by opening a matter with its cases.
  */
 export interface MatterCase {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '@redress/domain-kit';
+import { updatedRows } from '../../shared/infrastructure/affected-rows';
 import type { MatterCase } from '../domain/suggestion-rule';
 import type { CaseType, RelatedCaseRef, RelatedMatter } from '../domain/related-matter';
 
@@ -28,14 +29,29 @@ export const relatedMatterRepository = {
     );
   },
 
-  /** Cases since `since` that are in no open matter yet. */
+  /** The product of a complaint this service heard of, if any. */
+  async productOfComplaint(manager: EntityManager, tenantId: string, complaintId: string | null): Promise<string | null> {
+    if (!complaintId) return null;
+    const rows: { product_name: string }[] = await manager.query('SELECT product_name FROM appeals.complaints WHERE tenant_id = $1 AND id = $2', [tenantId, complaintId]);
+    return rows[0]?.product_name ?? null;
+  },
+
+  async close(manager: EntityManager, tenantId: string, matterId: string): Promise<boolean> {
+    const rows: unknown = await manager.query(
+      `UPDATE appeals.related_matters SET status = 'CLOSED' WHERE tenant_id = $1 AND id = $2 AND status = 'OPEN' RETURNING 1`,
+      [tenantId, matterId],
+    );
+    return updatedRows(rows) === 1;
+  },
+
+  /** Cases since `since` that are in no matter yet (a case grouped once, even in a closed matter, is not suggested again). */
   async ungroupedCasesSince(manager: EntityManager, tenantId: string, since: Date): Promise<MatterCase[]> {
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT c.* FROM appeals.matter_cases c
         WHERE c.tenant_id = $1 AND c.occurred_at >= $2
           AND NOT EXISTS (
-            SELECT 1 FROM appeals.related_matter_cases rc JOIN appeals.related_matters m ON m.tenant_id = rc.tenant_id AND m.id = rc.matter_id
-             WHERE rc.tenant_id = c.tenant_id AND rc.case_type = c.case_type AND rc.case_id = c.case_id AND m.status = 'OPEN')
+            SELECT 1 FROM appeals.related_matter_cases rc
+             WHERE rc.tenant_id = c.tenant_id AND rc.case_type = c.case_type AND rc.case_id = c.case_id)
         ORDER BY c.occurred_at LIMIT 20000`,
       [tenantId, since],
     );

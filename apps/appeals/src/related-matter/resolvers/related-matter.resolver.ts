@@ -1,6 +1,7 @@
 import { authorize } from '@redress/access';
 import { withTenant } from '@redress/database';
-import { isTimeIdKey, readPage, toConnection, type PageArgs } from '@redress/graphql-kit';
+import { isUuid } from '@redress/domain-kit';
+import { isTimeIdKey, readPage, toConnection, ValidationError, type PageArgs } from '@redress/graphql-kit';
 import type { ServiceDeps } from '@redress/service-kit';
 import type { AppealsContext } from '../../appeals.context';
 import { RelatedMatterHandler } from '../commands/related-matter.handler';
@@ -22,6 +23,13 @@ export function relatedMatterResolvers(deps: ServiceDeps) {
         const rows = await withTenant(deps.dataSource, tenantId, (m) => relatedMatterRepository.list(m, tenantId, page));
         return toConnection(rows, page, (m) => [m.openedAt.toISOString(), m.id]);
       },
+      relatedMatter: async (_: unknown, args: { id: string }, ctx: AppealsContext) => {
+        authorize(ctx.caller, 'appeals.readRelatedMatters');
+        if (!isUuid(args.id)) throw new ValidationError('id', 'is not a matter id');
+        const tenantId = ctx.caller.tenantId;
+        const [matter] = await withTenant(deps.dataSource, tenantId, (m) => relatedMatterRepository.findByIds(m, tenantId, [args.id]));
+        return matter ?? null;
+      },
       relatedMatterSuggestions: async (_: unknown, __: unknown, ctx: AppealsContext) => {
         authorize(ctx.caller, 'appeals.readRelatedMatters');
         const policy = await ctx.policy();
@@ -41,6 +49,10 @@ export function relatedMatterResolvers(deps: ServiceDeps) {
       openRelatedMatter: async (_: unknown, args: { input: RelatedMatterInput }, ctx: AppealsContext) => {
         authorize(ctx.caller, 'appeals.manageRelatedMatters');
         return { matter: await handler.open({ ...ctxOf(ctx), input: args.input }) };
+      },
+      closeRelatedMatter: async (_: unknown, args: { input: { matterId: string } }, ctx: AppealsContext) => {
+        authorize(ctx.caller, 'appeals.manageRelatedMatters');
+        return { matter: await handler.close({ ...ctxOf(ctx), matterId: args.input.matterId }) };
       },
       addToRelatedMatter: async (_: unknown, args: { input: { matterId: string; cases: RelatedCaseRef[] } }, ctx: AppealsContext) => {
         authorize(ctx.caller, 'appeals.manageRelatedMatters');
