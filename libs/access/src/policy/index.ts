@@ -1,6 +1,7 @@
 import type { Role } from '../roles';
 import { COMPLAINTS_POLICY } from './complaints';
 import { MEDIATION_POLICY } from './mediation';
+import { REFUNDS_POLICY } from './refunds';
 
 /**
  * The whole access policy: every permission of every service and the roles that hold it.
@@ -9,6 +10,7 @@ import { MEDIATION_POLICY } from './mediation';
 export const POLICY = {
   ...COMPLAINTS_POLICY,
   ...MEDIATION_POLICY,
+  ...REFUNDS_POLICY,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

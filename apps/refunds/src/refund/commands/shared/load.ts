@@ -1,0 +1,26 @@
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '@redress/domain-kit';
+import type { RefundPolicyVersion } from '../../../policy/domain/refund-policy';
+import { policyRepository } from '../../../policy/infrastructure/policy.repository';
+import type { Refund } from '../../domain/refund';
+import { refundRepository } from '../../infrastructure/refund.repository';
+
+/** Locks the refund for a step; a missing one and another tenant's look the same. */
+export async function lockRefund(manager: EntityManager, tenantId: string, refundId: string): Promise<Refund> {
+  const refund = await refundRepository.lock(manager, tenantId, refundId);
+  if (!refund) throw new DomainError('NOT_FOUND', 'No such refund', { field: 'input.refundId' });
+  return refund;
+}
+
+/** The policy version the request is judged by: the one in force when it was made. */
+export async function policyOf(manager: EntityManager, refund: Refund): Promise<RefundPolicyVersion> {
+  const [policy] = await policyRepository.byVersions(manager, refund.tenantId, [refund.policyVersion]);
+  return policy!;
+}
+
+/** Saves a step on a locked refund; a lost update here is a bug, not a user error. */
+export async function saveStep(manager: EntityManager, refund: Refund, readVersion: number): Promise<void> {
+  if (!(await refundRepository.update(manager, refund, readVersion))) {
+    throw new Error(`refund ${refund.id} changed under its row lock`);
+  }
+}
