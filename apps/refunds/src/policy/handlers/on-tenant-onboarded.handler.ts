@@ -15,7 +15,8 @@ export function onTenantOnboarded(outbox: OutboxWriter) {
     const p = event.payload;
     const last = await policyRepository.lastTenantRevision(manager, event.tenantId);
     if (last !== null && p.revision <= last) return;
-    const parsed = p.refundPolicy ? parseRefundPolicy({ timeZone: p.timeZone, ...p.refundPolicy }) : { ok: true as const, policy: { ...DEFAULT_REFUND_POLICY, timeZone: p.timeZone } };
+    // The tenant's time zone applies unless its refund policy names one of its own.
+    const parsed = parseRefundPolicy(p.refundPolicy ? { timeZone: p.timeZone, ...p.refundPolicy } : { ...DEFAULT_REFUND_POLICY, timeZone: p.timeZone });
     if (!parsed.ok) {
       throw new UnprocessableEventError(`refundPolicy of tenant ${p.code} is invalid: ${parsed.problems.map((x) => `${x.path} ${x.message}`).join('; ')}`);
     }
