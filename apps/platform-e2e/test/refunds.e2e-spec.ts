@@ -128,9 +128,10 @@ describe('refunds through the gateway', () => {
         'SELECT event_type FROM refunds.outbox WHERE tenant_id = $1 AND published_at IS NOT NULL ORDER BY seq',
         [tenantId],
       );
-      return rows.length >= 6 ? rows.map((r) => r.event_type) : null;
+      return rows.length >= 7 ? rows.map((r) => r.event_type) : null;
     });
     expect(published).toEqual([
+      'refunds.RefundPolicyVersioned',
       'refunds.RefundRequested',
       'refunds.RefundEvaluated',
       'refunds.RefundEvaluated',

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_REFUND_POLICY, refundPolicySchema, type RefundPolicy, type RefundPolicyVersion } from '../domain/refund-policy';
+import { refundPolicySchema, type RefundPolicy, type RefundPolicyVersion } from '../domain/refund-policy';
 
 interface PolicyRow {
   tenant_id: string;
@@ -65,16 +65,5 @@ export const policyRepository = {
       [tenantId, effectiveFrom, JSON.stringify(policy), createdBy, tenantRevision],
     );
     return toDomain(rows[0]!);
-  },
-
-  /**
-   * The version in force; a tenant that was never onboarded through the tenants service (or whose
-   * onboarding event has not arrived yet) gets the default policy as its version 1.
-   */
-  async inForce(manager: EntityManager, tenantId: string, now: Date): Promise<RefundPolicyVersion> {
-    const current = await this.current(manager, tenantId);
-    if (current) return current;
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`refund-policy:${tenantId}`]);
-    return (await this.current(manager, tenantId)) ?? this.append(manager, tenantId, DEFAULT_REFUND_POLICY, 'default-policy', now);
   },
 };

@@ -4,10 +4,9 @@ import { DomainError } from '@redress/domain-kit';
 import { ValidationError } from '@redress/graphql-kit';
 import type { ServiceDeps } from '@redress/service-kit';
 import type { RefundsContext } from '../../refunds.context';
-import { UpdateRefundPolicyHandler } from '../commands/update-refund-policy/update-refund-policy.handler';
+import { policyInForce, UpdateRefundPolicyHandler } from '../commands/update-refund-policy/update-refund-policy.handler';
 import { FEE_TYPES } from '../domain/fee-type.catalog';
 import type { RefundPolicyVersion } from '../domain/refund-policy';
-import { policyRepository } from '../infrastructure/policy.repository';
 
 /** The policy's GraphQL shape: the version's facts beside the policy's own fields. */
 const view = (v: RefundPolicyVersion) => ({ version: v.version, effectiveFrom: v.effectiveFrom, createdBy: v.createdBy, ...v.policy });
@@ -21,7 +20,7 @@ export function policyResolvers(deps: ServiceDeps) {
         authorizeAny(ctx.caller, ['refunds.read', 'refunds.configurePolicy']);
         const tenantId = ctx.caller.tenantId;
         if (args.version === null || args.version === undefined) {
-          return view(await withTenant(deps.dataSource, tenantId, (m) => policyRepository.inForce(m, tenantId, new Date())));
+          return view(await withTenant(deps.dataSource, tenantId, (m) => policyInForce(m, deps.outbox, tenantId, new Date(), ctx.requestId)));
         }
         if (!Number.isInteger(args.version) || args.version < 1) throw new ValidationError('version', 'must be a positive whole number');
         const found = await ctx.policyVersion.load(args.version);

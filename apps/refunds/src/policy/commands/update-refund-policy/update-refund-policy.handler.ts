@@ -3,7 +3,7 @@ import { RefundPolicyVersionedV1 } from '@redress/contracts';
 import { withTenant } from '@redress/database';
 import { ValidationError } from '@redress/domain-kit';
 import type { OutboxWriter } from '@redress/events';
-import { parseRefundPolicy, type RefundPolicy, type RefundPolicyVersion } from '../../domain/refund-policy';
+import { DEFAULT_REFUND_POLICY, parseRefundPolicy, type RefundPolicy, type RefundPolicyVersion } from '../../domain/refund-policy';
 import { policyRepository } from '../../infrastructure/policy.repository';
 
 export interface UpdateRefundPolicyCommand {
@@ -53,4 +53,16 @@ export async function appendPolicyVersion(
     { tenantId, aggregateId: tenantId, correlationId, causationId },
   );
   return version;
+}
+
+/**
+ * The version in force. A tenant whose onboarding named no policy yet (or whose onboarding event
+ * has not arrived) gets the default as its first version, with its event, the first time one is
+ * needed; writers of one tenant's policy take turns, so only one such version is ever made.
+ */
+export async function policyInForce(manager: EntityManager, outbox: OutboxWriter, tenantId: string, now: Date, correlationId: string): Promise<RefundPolicyVersion> {
+  const current = await policyRepository.current(manager, tenantId);
+  if (current) return current;
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`refund-policy:${tenantId}`]);
+  return (await policyRepository.current(manager, tenantId)) ?? appendPolicyVersion(manager, outbox, tenantId, DEFAULT_REFUND_POLICY, 'default-policy', now, correlationId, null);
 }

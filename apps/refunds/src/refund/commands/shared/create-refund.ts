@@ -5,7 +5,7 @@ import type { OutboxWriter } from '@redress/events';
 import type { PersonalDataCipher } from '@redress/personal-data';
 import type { Money } from '@redress/domain-kit';
 import type { Circumstance, PayoutMethod } from '../../../policy/domain/refund-policy';
-import { policyRepository } from '../../../policy/infrastructure/policy.repository';
+import { policyInForce } from '../../../policy/commands/update-refund-policy/update-refund-policy.handler';
 import { evaluate } from '../../domain/evaluation';
 import type { Charge, Refund, RefundDocument } from '../../domain/refund';
 import { formatRefundReference, referenceDay } from '../../domain/refund-reference';
@@ -60,7 +60,7 @@ export async function createRefund(
   const existing = await refundRepository.bySourceKey(manager, draft.tenantId, draft.sourceKey);
   if (existing) return { refund: existing, created: false };
 
-  const policy = await policyRepository.inForce(manager, draft.tenantId, now);
+  const policy = await policyInForce(manager, deps.outbox, draft.tenantId, now, correlationId);
   let charge: Charge | null = null;
   if (draft.charge.kind === 'named') {
     charge = await chargeRepository.recordOrGet(manager, draft.tenantId, randomUUID(), draft.charge.named, draft.requestedBy);
