@@ -36,6 +36,11 @@ export const refundsConfigSpec = {
     description: 'How often due payouts are looked for (default 5000); an approval also starts its payout at once.',
     schema: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
   }),
+  payoutConcurrency: setting({
+    env: 'PAYOUT_CONCURRENCY',
+    description: 'Payouts sent to the provider at once by one service instance (default 8).',
+    schema: z.coerce.number().int().min(1).max(64).default(8),
+  }),
   clockScanIntervalMs: setting({
     env: 'CLOCK_SCAN_INTERVAL_MS',
     description: 'How often due review and payout clocks are looked for (default 15000).',

@@ -25,6 +25,7 @@ export function payoutProcessorFor(deps: ServiceDeps, provider?: PaymentProvider
         intervalMs: config.payoutScanIntervalMs,
         retry: { baseDelayMs: config.payoutRetryBaseMs, maxDelayMs: config.payoutRetryMaxMs },
         leaseMs: config.payoutProviderTimeoutMs + 5_000,
+        concurrency: config.payoutConcurrency,
       })
     : null;
   processors.set(deps, processor);

@@ -92,6 +92,26 @@ describe('refunds made from other services\' decisions', () => {
     expect(second.data!.approveRefund.refund.status).toBe('APPROVED');
   });
 
+  it('never commits a refund in another currency against a charge, even with an override', async () => {
+    const original = decision();
+    await deliver(service, ComplaintResolutionAcceptedV1, tenantId, original);
+    const cny = (await refundsOf(original.complaintId)).find((r) => r.amount.amountMinor === 38_000)!;
+    const charge = { reference: cny['chargeReference'], feeType: 'SERVICE_FEE', amount: { amountMinor: 38_000, currency: 'CNY' }, chargedAt: '2026-10-20T10:00:00+08:00' };
+    await service.asGateway(tenantId, 'mutation($input: RecordRefundChargeInput!) { recordRefundCharge(input: $input) { refund { id } } }', { input: { refundId: cny.id, charge } });
+    const usd = decision({
+      remedies: [{ type: 'REFUND', amount: { amountMinor: 5_000, currency: 'USD' }, feeType: 'SERVICE_FEE', chargeReference: charge.reference as string, description: null }],
+    });
+    await deliver(service, ComplaintResolutionAcceptedV1, tenantId, usd);
+    const [refund] = await refundsOf(usd.complaintId);
+    expect(refund!.evaluation.lines.find((l) => l.rule === 'AMOUNT_WITHIN_CHARGE')).toMatchObject({ outcome: 'FAILED' });
+    // In another currency than the threshold, two approvers are needed: the second is refused.
+    const first = await service.asGateway<{ approveRefund: { refund: RefundView } }>(tenantId, APPROVE, { input: { refundId: refund!.id, overrideReason: '按投诉决定执行' } }, STAFF.zhao);
+    expect(first.data!.approveRefund.refund.status).toBe('AWAITING_SECOND_APPROVAL');
+    const result = await service.asGateway(tenantId, APPROVE, { input: { refundId: refund!.id } }, STAFF.sun);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'AMOUNT_WITHIN_CHARGE' });
+    expect(await count(service, 'SELECT committed_minor AS n FROM refunds.charges WHERE tenant_id = $1 AND reference = $2', [tenantId, charge.reference])).toBe(0);
+  });
+
   it('makes one refund request per mediation agreement entry', async () => {
     const payload = {
       caseId: randomUUID(),

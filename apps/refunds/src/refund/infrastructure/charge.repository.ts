@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Money } from '@redress/domain-kit';
 import type { Charge } from '../domain/refund';
 import type { NamedCharge } from '../domain/refund-request';
 
@@ -58,13 +59,13 @@ export const chargeRepository = {
    * Commits an approved amount against the charge. The UPDATE takes the charge row's lock, so
    * concurrent approvals on one charge run one after the other, and each sees what the one before
    * it committed; the WHERE clause refuses the one that would go over (the CHECK constraint is the
-   * last line of defence). Returns null when it would exceed the charge.
+   * last line of defence). Returns null when it would exceed the charge or is in another currency.
    */
-  async commit(manager: EntityManager, tenantId: string, chargeId: string, amountMinor: number): Promise<Charge | null> {
+  async commit(manager: EntityManager, tenantId: string, chargeId: string, amount: Money): Promise<Charge | null> {
     const rows: [ChargeRow[], number] = await manager.query(
       `UPDATE refunds.charges SET committed_minor = committed_minor + $3
-        WHERE tenant_id = $1 AND id = $2 AND committed_minor + $3 <= amount_minor RETURNING *`,
-      [tenantId, chargeId, amountMinor],
+        WHERE tenant_id = $1 AND id = $2 AND currency = $4 AND committed_minor + $3 <= amount_minor RETURNING *`,
+      [tenantId, chargeId, amount.amountMinor, amount.currency],
     );
     const updated = rows[0];
     return updated?.[0] ? toDomain(updated[0]) : null;

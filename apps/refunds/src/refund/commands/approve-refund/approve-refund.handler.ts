@@ -60,9 +60,15 @@ export class ApproveRefundHandler {
         );
         return { refund, payout: null };
       }
-      const charge = await chargeRepository.commit(manager, command.tenantId, current.chargeId!, current.amount.amountMinor);
+      const charge = await chargeRepository.commit(manager, command.tenantId, current.chargeId!, current.amount);
       if (!charge) {
         const [latest] = await chargeRepository.byIds(manager, command.tenantId, [current.chargeId!]);
+        if (latest!.amount.currency !== current.amount.currency) {
+          throw new DomainError('CONFLICT', `The refund is in ${current.amount.currency} but the charge ${latest!.reference} is in ${latest!.amount.currency}; it cannot be approved.`, {
+            field: 'input.refundId',
+            rule: 'AMOUNT_WITHIN_CHARGE',
+          });
+        }
         throw new DomainError(
           'CONFLICT',
           `Approving ${formatMoney(current.amount)} would take the refunds on charge ${latest!.reference} over its ${formatMoney(latest!.amount)}: ` +
