@@ -79,7 +79,7 @@ describe('approval and payout', () => {
 
   it('does not pay again when the provider paid but its answer timed out', async () => {
     const before = provider.paymentCount;
-    provider.stallMs = 1_500; // the adapter gives up after 300 ms
+    provider.stallMs = 3_000; // the adapter gives up after 1 s
     provider.script = (call) => (call === 1 ? 'pay-then-stall' : 'pay');
     const refund = await request(refundInput());
     expect((await approve(refund.id)).errors).toBeUndefined();

@@ -67,7 +67,7 @@ export function refundInput(overrides: Record<string, unknown> = {}, charge: Rec
 export async function startRefunds(provider?: PaymentProviderDouble) {
   if (provider) {
     process.env['PAYOUT_PROVIDER_URL'] = await provider.start();
-    process.env['PAYOUT_PROVIDER_TIMEOUT_MS'] = '300';
+    process.env['PAYOUT_PROVIDER_TIMEOUT_MS'] = '1000';
     process.env['PAYOUT_RETRY_BASE_MS'] = '50';
     process.env['PAYOUT_RETRY_MAX_MS'] = '200';
     process.env['PAYOUT_SCAN_INTERVAL_MS'] = '50';
