@@ -92,6 +92,20 @@ describe('refunds made from other services\' decisions', () => {
     expect(second.data!.approveRefund.refund.status).toBe('APPROVED');
   });
 
+  it('takes the charge reference from the recorded charge when the decision named none', async () => {
+    const payload = decision();
+    await deliver(service, ComplaintResolutionAcceptedV1, tenantId, payload);
+    const refund = (await refundsOf(payload.complaintId)).find((r) => r.amount.amountMinor === 5_000)!;
+    expect(refund['chargeReference']).toBeNull();
+    const reference = `NWD-ERR-${randomUUID().slice(0, 8)}`;
+    const recorded = await service.asGateway(tenantId, 'mutation($input: RecordRefundChargeInput!) { recordRefundCharge(input: $input) { refund { id } } }', {
+      input: { refundId: refund.id, charge: { reference, feeType: 'FEE_CHARGED_IN_ERROR', amount: { amountMinor: 5_000, currency: 'CNY' }, chargedAt: '2026-11-02T08:00:00+08:00' } },
+    });
+    expect(recorded.errors).toBeUndefined();
+    const found = await service.asGateway<{ refunds: { edges: { node: { id: string } }[] } }>(tenantId, 'query($r: String) { refunds(filter: { chargeReference: $r }) { edges { node { id } } } }', { r: reference });
+    expect(found.data!.refunds.edges.map((e) => e.node.id)).toEqual([refund.id]);
+  });
+
   it('never commits a refund in another currency against a charge, even with an override', async () => {
     const original = decision();
     await deliver(service, ComplaintResolutionAcceptedV1, tenantId, original);

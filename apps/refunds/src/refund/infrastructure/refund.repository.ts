@@ -8,7 +8,7 @@ const COLUMN_LIST = REFUND_COLUMNS.join(', ');
 const PLACEHOLDERS = REFUND_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
 /** The columns a review or payout step may change; what was requested stays as requested. */
 const MUTABLE = [
-  'status', 'charge_id', 'fee_type', 'evaluation', 'approvals', 'override_reason', 'rejection', 'review_due_at', 'review_warn_at',
+  'status', 'charge_id', 'charge_reference', 'fee_type', 'evaluation', 'approvals', 'override_reason', 'rejection', 'review_due_at', 'review_warn_at',
   'approved_at', 'payout_due_at', 'payout_warn_at', 'version',
 ] as const;
 
