@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { PaymentProviderDouble, waitFor } from '@redress/devkit';
+import { createLogger } from '@redress/logger';
+import { PayoutProcessor } from '../../src/payout/jobs/payout-processor';
+import { HttpPaymentProvider } from '../../src/payout/provider/http-payment-provider';
+import { RefundClockAlertScheduler } from '../../src/refund/jobs/clock-alerts/refund-clock-alert.scheduler';
 import { APPROVE, count, eventsOf, REFUND, refundInput, REQUEST, STAFF, startRefunds, type RefundView, type Service } from './refunds-harness';
 
 type Requested = { requestRefund: { refund: RefundView } };
@@ -129,5 +133,39 @@ describe('approval and payout', () => {
     const result = await service.asGateway(tenantId, 'mutation($input: RefundIdInput!) { retryRefundPayout(input: $input) { refund { id } } }', { input: { refundId: refund.id } }, STAFF.li);
     expect(result.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
     expect(result.errors?.[0]?.message).toContain('PAID');
+  });
+  it('pays each payout once when several workers send payouts at the same time', async () => {
+    const deps = service.running.deps;
+    const worker = () =>
+      new PayoutProcessor(deps.dataSource, deps.outbox, new HttpPaymentProvider({ baseUrl: process.env['PAYOUT_PROVIDER_URL']!, apiKey: null, timeoutMs: 1_000 }), deps.personalData, createLogger('test', 'silent'), {
+        intervalMs: 60_000,
+        retry: { baseDelayMs: 50, maxDelayMs: 200 },
+        leaseMs: 6_000,
+        concurrency: 4,
+      });
+    const workers = [worker(), worker(), worker()];
+    const before = provider.paymentCount;
+    const refunds = await Promise.all(Array.from({ length: 12 }, () => request(refundInput())));
+    await Promise.all(refunds.map((r) => approve(r.id)));
+    await Promise.all(workers.map((w) => w.processDue()));
+    const paid = await Promise.all(refunds.map((r) => settled(r.id)));
+    expect(paid.every((r) => r.status === 'PAID')).toBe(true);
+    expect(provider.paymentCount - before).toBe(12);
+    for (const r of paid) expect(provider.calls.get(r.payouts[0]!.id)).toBe(1);
+  });
+
+  it('escalates a payout that is still pending when its time limit passes, once', async () => {
+    provider.script = () => 'pending';
+    const refund = await request(refundInput());
+    await approve(refund.id);
+    await waitFor('the provider to be asked', async () => (await refundNow(refund.id)).payouts[0]!.attempts >= 1);
+    expect((await refundNow(refund.id)).payouts[0]!.state).toBe('PENDING');
+    const deps = service.running.deps;
+    const late = new Date(Date.now() + 49 * 3_600_000); // default policy: payout within 48 h
+    const scheduler = new RefundClockAlertScheduler(deps.dataSource, deps.outbox, createLogger('test', 'silent'), { intervalMs: 60_000, now: () => late, batchSize: 10_000 });
+    await scheduler.raiseDueAlerts();
+    await scheduler.raiseDueAlerts();
+    const alerts = (await eventsOf(service, tenantId, 'refunds.RefundClockAlert')).filter((e) => e.envelope.payload['refundId'] === refund.id);
+    expect(alerts.map((e) => [e.envelope.payload['clock'], e.envelope.payload['alert']])).toEqual([['PAYOUT', 'BREACH']]);
   });
 });
