@@ -6,7 +6,7 @@ import type { RequestContext } from '@redress/graphql-kit';
 import type { ServiceDeps } from '@redress/service-kit';
 import type { RefundPolicyVersion } from './policy/domain/refund-policy';
 import { policyRepository } from './policy/infrastructure/policy.repository';
-import type { Charge, Payout, Refund } from './refund/domain/refund';
+import type { Charge, Payout, Refund, RefundStep } from './refund/domain/refund';
 import { chargeRepository } from './refund/infrastructure/charge.repository';
 import { payoutRepository } from './refund/infrastructure/payout.repository';
 import { refundRepository, type RefundPage } from './refund/infrastructure/refund.repository';
@@ -22,6 +22,8 @@ export interface RefundsContext extends RequestContext {
   /** `Complaint.refunds` for every complaint of a request (e.g. an `_entities` page) in one query per page shape. */
   refundsOfComplaint: DataLoader<RefundsOfComplaintKey, Refund[], string>;
   payoutsOf: DataLoader<string, Payout[]>;
+  /** The timelines of every refund in a request, in one query. */
+  timelineOf: DataLoader<string, RefundStep[]>;
   chargeById: DataLoader<string, Charge | null>;
   policyVersion: DataLoader<number, RefundPolicyVersion | null>;
 }
@@ -59,6 +61,10 @@ export function createRefundsContext(deps: ServiceDeps, base: RequestContext): R
     payoutsOf: new DataLoader(async (refundIds) => {
       const payouts = await tx((m) => payoutRepository.ofRefunds(m, tenantId, refundIds));
       return refundIds.map((id) => payouts.filter((p) => p.refundId === id));
+    }),
+    timelineOf: new DataLoader(async (refundIds) => {
+      const steps = await tx((m) => refundRepository.stepsOf(m, tenantId, refundIds));
+      return refundIds.map((id) => steps.filter((s) => s.refundId === id));
     }),
     chargeById: new DataLoader(async (ids) => {
       const charges = await tx((m) => chargeRepository.byIds(m, tenantId, ids));

@@ -79,6 +79,8 @@ describe('approval and payout', () => {
     expect(provider.payments.get(payout.id)).toMatchObject({ amountMinor: 38_000, currency: 'CNY' });
     const changes = (await eventsOf(service, tenantId, 'refunds.RefundPayoutStateChanged')).filter((e) => e.envelope.payload['payoutId'] === payout.id);
     expect(changes.map((e) => e.envelope.payload['toState'])).toEqual(['PENDING', 'PAID']);
+    const timeline = await service.asGateway<{ refund: { timeline: { action: string; actorId: string }[] } }>(tenantId, 'query($id: ID!) { refund(id: $id) { timeline { action actorId } } }', { id: refund.id });
+    expect(timeline.data!.refund.timeline.map((s) => s.action)).toEqual(['request', 'approve', 'payout-paid']);
   });
 
   it('does not pay again when the provider paid but its answer timed out', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_REFUND_POLICY } from '../../src/policy/domain/refund-policy';
-import { APPROVE, eventsOf, footprint, REFUND, refundInput, REJECT, REQUEST, STAFF, startRefunds, type RefundView, type Service } from './refunds-harness';
+import { APPROVE, count, eventsOf, footprint, REFUND, refundInput, REJECT, REQUEST, STAFF, startRefunds, type RefundView, type Service } from './refunds-harness';
 
 type Requested = { requestRefund: { created: boolean; refund: RefundView } };
 
@@ -111,6 +111,17 @@ describe('refund requests and review', () => {
       charge: { refundedAmount: { amountMinor: 600_000 }, remainingAmount: { amountMinor: 0 } },
       payouts: [{ state: 'PENDING', attempts: 0 }],
     });
+    const timeline = await service.asGateway<{ refund: { timeline: { action: string; fromStatus: string | null; toStatus: string; actorId: string }[] } }>(
+      tenantId,
+      'query($id: ID!) { refund(id: $id) { timeline { action fromStatus toStatus actorId } } }',
+      { id: refund.id },
+    );
+    expect(timeline.data!.refund.timeline).toEqual([
+      { action: 'request', fromStatus: null, toStatus: 'IN_REVIEW', actorId: STAFF.app.actorId },
+      { action: 'approve', fromStatus: 'IN_REVIEW', toStatus: 'AWAITING_SECOND_APPROVAL', actorId: STAFF.li.actorId },
+      { action: 'approve', fromStatus: 'AWAITING_SECOND_APPROVAL', toStatus: 'APPROVED', actorId: STAFF.zhao.actorId },
+    ]);
+    await expect(count(service, 'DELETE FROM refunds.refund_steps WHERE tenant_id = $1 RETURNING 1 AS n', [tenantId])).rejects.toThrow(/append-only/);
     const approved = await eventsOf(service, tenantId, 'refunds.RefundApproved');
     expect(approved.find((e) => e.envelope.payload['refundId'] === refund.id)!.envelope.payload['approverIds']).toEqual([STAFF.li.actorId, STAFF.zhao.actorId]);
   });

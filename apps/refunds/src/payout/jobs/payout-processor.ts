@@ -4,6 +4,7 @@ import type { OutboxWriter } from '@redress/events';
 import type { Logger } from '@redress/logger';
 import type { PersonalDataCipher } from '@redress/personal-data';
 import { appendPayoutChanged } from '../../refund/commands/shared/refund-events';
+import { recordStep } from '../../refund/commands/shared/load';
 import { payoutAccountContext } from '../../refund/commands/shared/create-refund';
 import { nextPayoutState, refundStatusFor, retryDelayMs, type ProviderOutcome, type RetryPolicy } from '../../refund/domain/payout-attempt';
 import type { Payout } from '../../refund/domain/refund';
@@ -138,6 +139,7 @@ export class PayoutProcessor {
       const [refund] = await refundRepository.findByIds(manager, tenantId, [payout.refundId]);
       await payoutRepository.settle(manager, payout, next.state, now, next.reason, providerReference);
       await refundRepository.setStatus(manager, tenantId, refund!.id, refundStatusFor(next.state));
+      await recordStep(manager, { ...refund!, status: refundStatusFor(next.state) }, `payout-${next.state.toLowerCase()}`, refund!.status, 'payment-provider', now, next.reason);
       await appendPayoutChanged(
         this.outbox,
         manager,

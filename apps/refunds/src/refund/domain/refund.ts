@@ -94,6 +94,19 @@ export interface Refund {
   version: number;
 }
 
+/** One step of a refund's timeline: what was done, by whom, and the status it left. */
+export interface RefundStep {
+  tenantId: string;
+  id: string;
+  refundId: string;
+  at: Date;
+  action: string;
+  fromStatus: RefundStatus | null;
+  toStatus: RefundStatus;
+  actorId: string;
+  note: string | null;
+}
+
 /** One attempt to pay a refund out; its id is the idempotency key at the provider. */
 export interface Payout {
   tenantId: string;

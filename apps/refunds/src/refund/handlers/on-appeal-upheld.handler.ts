@@ -4,7 +4,7 @@ import type { Logger } from '@redress/logger';
 import { returnToReview } from '../domain/refund-review';
 import { refundRepository } from '../infrastructure/refund.repository';
 import { meta, refundRef } from '../commands/shared/refund-events';
-import { policyOf, saveStep } from '../commands/shared/load';
+import { policyOf, recordStep, saveStep } from '../commands/shared/load';
 
 /**
  * An appeal against a refund rejection was upheld: the refund goes back to review, once per appeal
@@ -28,6 +28,7 @@ export function onAppealUpheld(outbox: OutboxWriter, logger: Logger) {
       return;
     }
     await saveStep(manager, refund, current.version);
+    await recordStep(manager, refund, 'return-to-review', current.status, `appeal:${p.appealId}`, now, p.reasons);
     await manager.query(`INSERT INTO refunds.appeal_returns (tenant_id, appeal_id, refund_id, returned_at) VALUES ($1, $2, $3, $4)`, [
       event.tenantId,
       p.appealId,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '@redress/domain-kit';
-import type { Refund } from '../domain/refund';
+import type { Refund, RefundStep } from '../domain/refund';
 import type { RefundFilter } from '../domain/refund-filter';
 import { REFUND_COLUMNS, refundFromRow, refundToParams, type RefundRow } from './refund.rows';
 
@@ -81,6 +81,31 @@ export const refundRepository = {
       id,
       status,
     ]);
+  },
+
+  async addStep(manager: EntityManager, s: RefundStep): Promise<void> {
+    await manager.query(
+      `INSERT INTO refunds.refund_steps (tenant_id, id, refund_id, at, action, from_status, to_status, actor_id, note)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [s.tenantId, s.id, s.refundId, s.at, s.action, s.fromStatus, s.toStatus, s.actorId, s.note],
+    );
+  },
+
+  /** The timelines of many refunds in one query, oldest step first. */
+  async stepsOf(manager: EntityManager, tenantId: string, refundIds: readonly string[]): Promise<RefundStep[]> {
+    const rows: { tenant_id: string; id: string; refund_id: string; at: Date; action: string; from_status: string | null; to_status: string; actor_id: string; note: string | null }[] =
+      await manager.query(`SELECT * FROM refunds.refund_steps WHERE tenant_id = $1 AND refund_id = ANY($2) ORDER BY at, id`, [tenantId, refundIds.filter(isUuid)]);
+    return rows.map((r) => ({
+      tenantId: r.tenant_id,
+      id: r.id,
+      refundId: r.refund_id,
+      at: r.at,
+      action: r.action,
+      fromStatus: r.from_status as RefundStep['fromStatus'],
+      toStatus: r.to_status as RefundStep['toStatus'],
+      actorId: r.actor_id,
+      note: r.note,
+    }));
   },
 
   /** One page of the tenant's refunds matching the filter, newest first, keyset-paginated on (requested_at, id). */

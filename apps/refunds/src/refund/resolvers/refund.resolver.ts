@@ -103,6 +103,7 @@ export function refundResolvers(deps: ServiceDeps, payouts: () => PayoutProcesso
       complaint: (r: Refund) => (r.complaintId ? { __typename: 'Complaint', id: r.complaintId } : null),
       charge: (r: Refund, _: unknown, ctx: RefundsContext) => (r.chargeId ? ctx.chargeById.load(r.chargeId) : null),
       payouts: (r: Refund, _: unknown, ctx: RefundsContext) => ctx.payoutsOf.load(r.id),
+      timeline: (r: Refund, _: unknown, ctx: RefundsContext) => ctx.timelineOf.load(r.id),
       approvalsRequired: async (r: Refund, _: unknown, ctx: RefundsContext) => {
         const policy = await ctx.policyVersion.load(r.policyVersion);
         const byThreshold = policy ? approvalsRequired(policy.policy, r.amount) : 2;

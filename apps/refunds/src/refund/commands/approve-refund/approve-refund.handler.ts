@@ -11,7 +11,7 @@ import { payoutClock } from '../../domain/refund-review';
 import { chargeRepository } from '../../infrastructure/charge.repository';
 import { payoutRepository } from '../../infrastructure/payout.repository';
 import { appendPayoutChanged, meta, refundRef } from '../shared/refund-events';
-import { lockRefund, policyOf, saveStep } from '../shared/load';
+import { lockRefund, policyOf, recordStep, saveStep } from '../shared/load';
 
 export interface ApproveRefundCommand {
   tenantId: string;
@@ -46,6 +46,7 @@ export class ApproveRefundHandler {
       if (decision.kind === 'needs-another') {
         const refund: Refund = { ...base, status: 'AWAITING_SECOND_APPROVAL' };
         await saveStep(manager, refund, current.version);
+        await recordStep(manager, refund, 'approve', current.status, command.approver.actorId, now, note);
         await this.outbox.append(
           manager,
           RefundApprovalRecordedV1,
@@ -79,6 +80,7 @@ export class ApproveRefundHandler {
       const clock = payoutClock(policy.policy, now);
       const refund: Refund = { ...base, status: 'APPROVED', approvedAt: now, payoutDueAt: clock.dueAt, payoutWarnAt: clock.warnAt };
       await saveStep(manager, refund, current.version);
+      await recordStep(manager, refund, 'approve', current.status, command.approver.actorId, now, [note, overrideReason && `override: ${overrideReason}`].filter(Boolean).join('; ') || null);
       const payout: Payout = {
         tenantId: refund.tenantId,
         id: randomUUID(),

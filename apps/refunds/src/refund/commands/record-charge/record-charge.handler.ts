@@ -8,7 +8,7 @@ import { UNDER_REVIEW, type Refund } from '../../domain/refund';
 import { checkAmountAgainstCharge, checkChargeAgrees, validateCharge, type ChargeInput } from '../../domain/refund-request';
 import { chargeRepository } from '../../infrastructure/charge.repository';
 import { appendEvaluated } from '../shared/refund-events';
-import { lockRefund, policyOf, saveStep } from '../shared/load';
+import { lockRefund, policyOf, recordStep, saveStep } from '../shared/load';
 
 export interface RecordChargeCommand {
   tenantId: string;
@@ -65,6 +65,7 @@ export class RecordChargeHandler {
         version: current.version + 1,
       };
       await saveStep(manager, refund, current.version);
+      await recordStep(manager, refund, 'record-charge', current.status, command.actorId, now, `${charge.reference}; ${evaluation.verdict}`);
       await appendEvaluated(this.outbox, manager, refund, command.correlationId);
       return refund;
     });

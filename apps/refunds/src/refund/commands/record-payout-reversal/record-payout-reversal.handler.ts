@@ -6,7 +6,7 @@ import type { Refund } from '../../domain/refund';
 import { payoutRepository } from '../../infrastructure/payout.repository';
 import { refundRepository } from '../../infrastructure/refund.repository';
 import { appendPayoutChanged } from '../shared/refund-events';
-import { lockRefund } from '../shared/load';
+import { lockRefund, recordStep } from '../shared/load';
 
 export interface RecordPayoutReversalCommand {
   tenantId: string;
@@ -40,6 +40,7 @@ export class RecordPayoutReversalHandler {
       await payoutRepository.settle(manager, latest, 'REVERSED', now, reason, null);
       await refundRepository.setStatus(manager, current.tenantId, current.id, 'PAYOUT_REVERSED');
       const refund: Refund = { ...current, status: 'PAYOUT_REVERSED', version: current.version + 1 };
+      await recordStep(manager, refund, 'record-payout-reversal', current.status, command.actorId, now, reason);
       await appendPayoutChanged(this.outbox, manager, refund, { ...latest, state: 'REVERSED' }, { from: 'PAID', to: 'REVERSED', reason, providerReference: null, at: now }, command.correlationId);
       return refund;
     });

@@ -5,7 +5,7 @@ import type { OutboxWriter } from '@redress/events';
 import type { Refund } from '../../domain/refund';
 import { decideRejection } from '../../domain/refund-review';
 import { meta, refundRef } from '../shared/refund-events';
-import { lockRefund, saveStep } from '../shared/load';
+import { lockRefund, recordStep, saveStep } from '../shared/load';
 
 export interface RejectRefundCommand {
   tenantId: string;
@@ -29,6 +29,7 @@ export class RejectRefundHandler {
       const current = await lockRefund(manager, command.tenantId, command.refundId);
       const refund = decideRejection(current, command.actorId, command.reasons, now);
       await saveStep(manager, refund, current.version);
+      await recordStep(manager, refund, 'reject', current.status, command.actorId, now, refund.rejection!.reasons);
       await this.outbox.append(
         manager,
         RefundRejectedV1,

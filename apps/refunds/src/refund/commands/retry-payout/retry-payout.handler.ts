@@ -7,7 +7,7 @@ import type { Payout, Refund } from '../../domain/refund';
 import { payoutRepository } from '../../infrastructure/payout.repository';
 import { refundRepository } from '../../infrastructure/refund.repository';
 import { appendPayoutChanged } from '../shared/refund-events';
-import { lockRefund } from '../shared/load';
+import { lockRefund, recordStep } from '../shared/load';
 
 export interface RetryPayoutCommand {
   tenantId: string;
@@ -44,6 +44,7 @@ export class RetryPayoutHandler {
       await payoutRepository.insert(manager, payout);
       await refundRepository.setStatus(manager, current.tenantId, current.id, 'APPROVED');
       const refund: Refund = { ...current, status: 'APPROVED', version: current.version + 1 };
+      await recordStep(manager, refund, 'retry-payout', current.status, command.actorId, now, `payout ${payout.id} after ${latest.id}`);
       await appendPayoutChanged(this.outbox, manager, refund, payout, { from: null, to: 'PENDING', reason: `retry of payout ${latest.id}`, providerReference: null, at: now }, command.correlationId);
       return { refund, payout };
     });

@@ -14,6 +14,7 @@ import { reviewClock } from '../../domain/refund-review';
 import { chargeRepository } from '../../infrastructure/charge.repository';
 import { refundRepository } from '../../infrastructure/refund.repository';
 import { appendEvaluated, meta, refundRef } from './refund-events';
+import { recordStep } from './load';
 
 /** A request from any source, before it is judged. */
 export interface RefundDraft {
@@ -126,6 +127,7 @@ export async function createRefund(
     // Another request with the same key committed first: it is the request.
     return { refund: (await refundRepository.bySourceKey(manager, draft.tenantId, draft.sourceKey))!, created: false };
   }
+  await recordStep(manager, refund, 'request', null, refund.requestedBy, now, `${refund.channel}; ${refund.evaluation.verdict}`);
   await deps.outbox.append(
     manager,
     RefundRequestedV1,

@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '@redress/domain-kit';
 import type { RefundPolicyVersion } from '../../../policy/domain/refund-policy';
 import { policyRepository } from '../../../policy/infrastructure/policy.repository';
-import type { Refund } from '../../domain/refund';
+import { randomUUID } from 'node:crypto';
+import type { Refund, RefundStatus } from '../../domain/refund';
 import { refundRepository } from '../../infrastructure/refund.repository';
 
 /** Locks the refund for a step; a missing one and another tenant's look the same. */
@@ -23,4 +24,17 @@ export async function saveStep(manager: EntityManager, refund: Refund, readVersi
   if (!(await refundRepository.update(manager, refund, readVersion))) {
     throw new Error(`refund ${refund.id} changed under its row lock`);
   }
+}
+
+/** Appends a step to the refund's timeline, in the transaction of the change it records. */
+export async function recordStep(
+  manager: EntityManager,
+  refund: Refund,
+  action: string,
+  fromStatus: RefundStatus | null,
+  actorId: string,
+  at: Date,
+  note: string | null = null,
+): Promise<void> {
+  await refundRepository.addStep(manager, { tenantId: refund.tenantId, id: randomUUID(), refundId: refund.id, at, action, fromStatus, toStatus: refund.status, actorId, note });
 }
