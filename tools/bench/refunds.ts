@@ -10,10 +10,12 @@
  * topic namespace, paying out through a local HTTP server that plays the provider. Requests go to
  * the subgraph directly, signed as the gateway signs them, so the figures are the service's own.
  *
- * Phases: (1) record N refund requests (not timed); (2) approve them all, C at a time, and time it:
- * approved refunds per second; (3) wait until every payout is PAID and read, per refund, the time
- * from its approval to its payout being recorded PAID: payout p50/p99. Then check that the provider
- * was paid exactly N times. Bounded in count and time; cleans up however it ends.
+ * Phases: (1) record N + M refund requests (not timed); (2) approve N of them, C at a time, and
+ * time it: approved refunds per second (payouts run meanwhile and fall behind: their latency under
+ * saturation is reported too); (3) once all are paid, approve the other M at half the measured rate
+ * (open loop) and read, per refund, the time from its approval to its payout being recorded PAID:
+ * payout p50/p99 against the local provider. Then check the provider was paid exactly N + M times.
+ * Bounded in count and time; cleans up however it ends.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -45,6 +47,8 @@ function setting(name: string, fallback: number, min: number, max: number): numb
 
 const CONFIG = {
   refunds: setting('BENCH_REFUNDS', 600, 50, 5_000),
+  /** Approved afterwards at half the measured approval rate, for payout latency without a backlog. */
+  paced: setting('BENCH_PACED_REFUNDS', 200, 20, 2_000),
   concurrency: setting('BENCH_CONCURRENCY', 16, 1, 64),
   tenants: setting('BENCH_TENANTS', 4, 1, 32),
   portOffset: setting('BENCH_PORT_OFFSET', 200, 0, 5_000),
@@ -124,9 +128,9 @@ async function main(): Promise<void> {
   const url = processes.urlOf('refunds');
   const tenants = Array.from({ length: CONFIG.tenants }, () => randomUUID());
 
-  log(`recording ${CONFIG.refunds} refund requests`);
-  const refunds: { tenantId: string; id: string }[] = [];
-  await inParallel([...Array(CONFIG.refunds).keys()], CONFIG.concurrency, async (i) => {
+  log(`recording ${CONFIG.refunds + CONFIG.paced} refund requests`);
+  const all: { tenantId: string; id: string }[] = [];
+  await inParallel([...Array(CONFIG.refunds + CONFIG.paced).keys()], CONFIG.concurrency, async (i) => {
     const tenantId = tenants[i % tenants.length]!;
     const amount = { amountMinor: 1_000 + (i % 50) * 100, currency: 'CNY' };
     const result = await call<{ requestRefund: { refund: { id: string } } }>(url, tenantId, 'partner-app:bench', ['partner_app'], REQUEST, {
@@ -140,29 +144,57 @@ async function main(): Promise<void> {
       },
     });
     if (result.errors) throw new Error(`request failed: ${result.errors[0]!.message}`);
-    refunds.push({ tenantId, id: result.data!.requestRefund.refund.id });
+    all.push({ tenantId, id: result.data!.requestRefund.refund.id });
   });
+  const refunds = all.slice(0, CONFIG.refunds);
+  const paced = all.slice(CONFIG.refunds);
+  const approveOne = async (r: { tenantId: string; id: string }) => {
+    const result = await call<{ approveRefund: { refund: { status: string } } }>(url, r.tenantId, 'supervisor:bench', ['supervisor'], APPROVE, { input: { refundId: r.id } });
+    if (result.errors || result.data!.approveRefund.refund.status !== 'APPROVED') throw new Error(`approval failed: ${JSON.stringify(result.errors)}`);
+  };
 
   log(`approving them, ${CONFIG.concurrency} at a time`);
   const approveMs: number[] = [];
   const t0 = performance.now();
   await inParallel(refunds, CONFIG.concurrency, async (r) => {
     const start = performance.now();
-    const result = await call<{ approveRefund: { refund: { status: string } } }>(url, r.tenantId, 'supervisor:bench', ['supervisor'], APPROVE, { input: { refundId: r.id } });
-    if (result.errors || result.data!.approveRefund.refund.status !== 'APPROVED') throw new Error(`approval failed: ${JSON.stringify(result.errors)}`);
+    await approveOne(r);
     approveMs.push(performance.now() - start);
   });
   const approveSeconds = (performance.now() - t0) / 1000;
-  const q = <T>(sql: string) => adminQuery<T>(infra.adminUrl, CONFIG.database, sql, [tenants]);
-  const paidCount = async () => Number((await q<{ n: string }>(`SELECT count(*) AS n FROM refunds.payouts WHERE tenant_id = ANY($1::uuid[]) AND state = 'PAID'`))[0]!.n);
-  const allPaid = await until(async () => (await paidCount()) >= refunds.length, 120_000, 250);
+  const paidCount = async () =>
+    Number((await adminQuery<{ n: string }>(infra.adminUrl, CONFIG.database, `SELECT count(*) AS n FROM refunds.payouts WHERE tenant_id = ANY($1::uuid[]) AND state = 'PAID'`, [tenants]))[0]!.n);
+  const payoutLatencies = async (ids: string[]) =>
+    (
+      await adminQuery<{ ms: number }>(
+        infra.adminUrl,
+        CONFIG.database,
+        `SELECT (extract(epoch FROM p.settled_at - r.approved_at) * 1000)::float8 AS ms
+           FROM refunds.payouts p JOIN refunds.refunds r ON r.tenant_id = p.tenant_id AND r.id = p.refund_id
+          WHERE p.tenant_id = ANY($1::uuid[]) AND r.id = ANY($2::uuid[])`,
+        [tenants, ids],
+      )
+    ).map((r) => r.ms);
+  const waitPaid = async (n: number) => {
+    if (!(await until(async () => (await paidCount()) >= n, 120_000, 250))) throw new Error(`only ${await paidCount()} of ${n} payouts were paid within 120 s`);
+  };
+  await waitPaid(refunds.length);
   const drainSeconds = (performance.now() - t0) / 1000;
-  if (!allPaid) throw new Error(`only ${await paidCount()} of ${refunds.length} payouts were paid within 120 s`);
-  const payout = await q<{ ms: number }>(
-    `SELECT (extract(epoch FROM p.settled_at - r.approved_at) * 1000)::float8 AS ms
-       FROM refunds.payouts p JOIN refunds.refunds r ON r.tenant_id = p.tenant_id AND r.id = p.refund_id
-      WHERE p.tenant_id = ANY($1::uuid[])`,
-  );
+  const saturated = await payoutLatencies(refunds.map((r) => r.id));
+
+  const rate = (refunds.length / approveSeconds) / 2;
+  log(`approving ${paced.length} more at ${rate.toFixed(1)}/s (half the measured rate)`);
+  const pacedStart = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (const [i, r] of paced.entries()) {
+    const due = pacedStart + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(approveOne(r));
+  }
+  await Promise.all(inFlight);
+  await waitPaid(all.length);
+  const payout = await payoutLatencies(paced.map((r) => r.id));
 
   const summary = {
     startedAt: new Date().toISOString(),
@@ -171,17 +203,20 @@ async function main(): Promise<void> {
     approvedRefundsPerSec: refunds.length / approveSeconds,
     approveLatencyMs: roundAll(distribution(approveMs)),
     paidRefundsPerSecEndToEnd: refunds.length / drainSeconds,
-    payoutLatencyMs: roundAll(distribution(payout.map((r) => r.ms))),
+    payoutLatencySaturatedMs: roundAll(distribution(saturated)),
+    pacedApprovalsPerSec: rate,
+    payoutLatencyMs: roundAll(distribution(payout)),
     providerPayments: provider.paymentCount,
     providerCalls: provider.totalCalls(),
   };
   console.log('');
   console.log(`approved refunds:            ${summary.approvedRefundsPerSec.toFixed(1)} /s (${refunds.length} approvals, ${CONFIG.concurrency} in flight)`);
   console.log(`approval latency:            p50 ${summary.approveLatencyMs.p50} ms, p99 ${summary.approveLatencyMs.p99} ms`);
-  console.log(`approval → payout PAID:      p50 ${summary.payoutLatencyMs.p50} ms, p99 ${summary.payoutLatencyMs.p99} ms, max ${summary.payoutLatencyMs.max} ms`);
-  console.log(`approved and paid, overall:  ${summary.paidRefundsPerSecEndToEnd.toFixed(1)} /s`);
-  console.log(`provider paid ${summary.providerPayments} times for ${refunds.length} refunds (${summary.providerCalls} calls)`);
-  if (summary.providerPayments !== refunds.length) throw new Error('the provider was not paid exactly once per refund');
+  console.log(`approved and paid, overall:  ${summary.paidRefundsPerSecEndToEnd.toFixed(1)} /s (payouts fall behind approvals at full rate)`);
+  console.log(`approval → PAID, saturated:  p50 ${summary.payoutLatencySaturatedMs.p50} ms, p99 ${summary.payoutLatencySaturatedMs.p99} ms`);
+  console.log(`approval → PAID at ${rate.toFixed(1)}/s:   p50 ${summary.payoutLatencyMs.p50} ms, p99 ${summary.payoutLatencyMs.p99} ms, max ${summary.payoutLatencyMs.max} ms (${paced.length} payouts)`);
+  console.log(`provider paid ${summary.providerPayments} times for ${all.length} refunds (${summary.providerCalls} calls)`);
+  if (summary.providerPayments !== all.length) throw new Error('the provider was not paid exactly once per refund');
   const dir = path.join(WORKSPACE_ROOT, 'tmp', 'bench');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `refunds-${summary.startedAt.replace(/[:.]/g, '-')}.json`);
