@@ -74,6 +74,15 @@ describe('refund requests and review', () => {
     expect(await footprint(service, tenantId)).toEqual(before);
   });
 
+  it('takes HOTLINE and EMAIL requests only from staff', async () => {
+    const before = await footprint(service, tenantId);
+    const result = await request(refundInput({ channel: 'HOTLINE' }), STAFF.app);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.channel' });
+    expect(await footprint(service, tenantId)).toEqual(before);
+    const recorded = await request(refundInput({ channel: 'EMAIL' }), STAFF.wang);
+    expect(recorded.data!.requestRefund.refund).toMatchObject({ channel: 'EMAIL', handlerId: STAFF.wang.actorId, requestedBy: STAFF.wang.actorId });
+  });
+
   it('refuses a charge named differently from how it was first recorded', async () => {
     const first = refundInput();
     await requested(first);

@@ -56,6 +56,10 @@ export function refundResolvers(deps: ServiceDeps, payouts: () => PayoutProcesso
     Mutation: {
       requestRefund: async (_: unknown, args: { input: RefundRequestInput }, ctx: RefundsContext) => {
         authorize(ctx.caller, 'refunds.request');
+        // Hotline calls and emails are recorded by staff; an app or a borrower asks through the app.
+        if (args.input.channel !== 'PARTNER_APP' && !can(ctx.caller, 'refunds.work')) {
+          throw new ValidationError('input.channel', 'only staff record HOTLINE and EMAIL requests; an app or a borrower asks as PARTNER_APP');
+        }
         return request.execute({ ...base(ctx), borrowerScope: borrowerScope(ctx.caller)?.borrowerId ?? null, input: args.input });
       },
       approveRefund: async (_: unknown, args: { input: { refundId: string; note?: string | null; overrideReason?: string | null } }, ctx: RefundsContext) => {
