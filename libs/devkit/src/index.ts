@@ -6,4 +6,5 @@ export * from './testing/environment';
 export * from './testing/graphql-client';
 export * from './testing/platform-under-test';
 export * from './testing/service-under-test';
+export * from './testing/payment-provider-double';
 export * from './demo-data';

@@ -1,1 +1,2 @@
 export * from './refund-rejected.event';
+export * from './refund-lifecycle.events';

@@ -14,8 +14,11 @@ import { TEST_DATA_KEYS, testInfrastructure, uniqueNamespace } from './environme
 export const E2E_DATABASE = process.env['REDRESS_E2E_DATABASE'] ?? 'redress_e2e';
 const DEFAULT_E2E_PORT_OFFSET = Number(process.env['REDRESS_E2E_PORT_OFFSET'] ?? 100);
 
-/** The built platform as separate processes on their own ports, topics and database. */
-export async function startPlatformUnderTest(name: string, portOffset = DEFAULT_E2E_PORT_OFFSET) {
+/**
+ * The built platform as separate processes on their own ports, topics and database. `extraEnv`
+ * adds settings for every process (e.g. the refunds service's payment provider URL).
+ */
+export async function startPlatformUnderTest(name: string, portOffset = DEFAULT_E2E_PORT_OFFSET, extraEnv: Record<string, string> = {}) {
   const infra = testInfrastructure();
   const namespace = uniqueNamespace(name);
   const databaseUrls = await provisionPlatformDatabase(infra.adminUrl, E2E_DATABASE);
@@ -29,7 +32,7 @@ export async function startPlatformUnderTest(name: string, portOffset = DEFAULT_
     logDir: path.join(WORKSPACE_ROOT, 'tmp', 'e2e-logs', namespace),
     logLevel: 'info',
     // Scan for due clocks twice a second, so alert tests need not wait.
-    extraEnv: { CLOCK_SCAN_INTERVAL_MS: '500' },
+    extraEnv: { CLOCK_SCAN_INTERVAL_MS: '500', ...extraEnv },
   });
   await processes.startAll();
   const kafka = new Kafka({ clientId: `${namespace}-test`, brokers: infra.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import type { RequestContext } from '@redress/graphql-kit';
+import type { Caller, RequestContext } from '@redress/graphql-kit';
 import { signGatewayContext } from '@redress/graphql-kit';
 import { createLogger } from '@redress/logger';
 import { startService, type RunningService, type ServiceDefinition } from '@redress/service-kit';
@@ -43,10 +43,15 @@ export async function startServiceUnderTest<C extends RequestContext>(definition
       await running.stop();
       await deleteNamespace(new Kafka({ clientId: `${namespace}-cleanup`, brokers: infra.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }), namespace);
     },
-    /** Calls the subgraph as the gateway would, with a signed caller context. */
-    asGateway<T = Record<string, unknown>>(tenantId: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    /** Calls the subgraph as the gateway would, with a signed caller context (a handler unless `caller` says otherwise). */
+    asGateway<T = Record<string, unknown>>(
+      tenantId: string,
+      query: string,
+      variables: Record<string, unknown> = {},
+      caller: Partial<Omit<Caller, 'tenantId'>> = {},
+    ): Promise<GraphQLResponse<T>> {
       const headers = signGatewayContext(gatewaySecret, {
-        caller: { tenantId, actorId: 'integration-test', roles: ['handler'], borrowerId: null },
+        caller: { tenantId, actorId: 'integration-test', roles: ['handler'], borrowerId: null, ...caller },
         requestId: `it-${Date.now()}`,
       }, definition.name);
       return graphqlRequest<T>(running.url, query, variables, headers);
