@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
-import { GATEWAY_PORT, PlatformProcesses, provisionPlatformDatabase, SUBGRAPHS, WORKSPACE_ROOT } from '@redress/devkit';
+import { GATEWAY_PORT, PlatformProcesses, provisionPlatformDatabase, SUBGRAPHS, TEST_DATA_KEYS, WORKSPACE_ROOT } from '@redress/devkit';
 
 export const BENCH_DATABASE = 'redress_bench';
 /** Dev platform uses offset 0 and the tests 100: the benchmark can run beside both. */
@@ -31,6 +31,7 @@ export async function prepareBenchPlatform(adminUrl: string, kafkaBrokers: strin
     kafkaBrokers,
     eventsNamespace: namespace,
     gatewaySecret: randomBytes(32).toString('base64url'),
+    dataKeys: TEST_DATA_KEYS,
     portOffset: BENCH_PORT_OFFSET,
     logDir: path.join(WORKSPACE_ROOT, 'tmp', 'bench', 'logs', namespace),
     logLevel: 'info',
