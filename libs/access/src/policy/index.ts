@@ -2,6 +2,7 @@ import type { Role } from '../roles';
 import { COMPLAINTS_POLICY } from './complaints';
 import { MEDIATION_POLICY } from './mediation';
 import { APPEALS_POLICY } from './appeals';
+import { NOTIFICATIONS_POLICY } from './notifications';
 
 /**
  * The whole access policy: every permission of every service and the roles that hold it.
@@ -11,6 +12,7 @@ export const POLICY = {
   ...COMPLAINTS_POLICY,
   ...MEDIATION_POLICY,
   ...APPEALS_POLICY,
+  ...NOTIFICATIONS_POLICY,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;
