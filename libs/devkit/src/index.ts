@@ -7,3 +7,4 @@ export * from './testing/graphql-client';
 export * from './testing/platform-under-test';
 export * from './testing/service-under-test';
 export * from './demo-data';
+export * from './testing/local-channels';

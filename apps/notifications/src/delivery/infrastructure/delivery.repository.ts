@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { withTenant } from '@redress/database';
+import { updateReturning } from '../../notice/infrastructure/update-returning';
 
 export type DeliveryOutcome =
   | { kind: 'sent'; delivered: boolean; providerMessageId: string | null }
@@ -53,7 +54,8 @@ export const deliveryRepository = {
         params = [outcome.reason, outcome.until];
         break;
     }
-    const updated: { attempts: number }[] = await manager.query(
+    const updated = await updateReturning<{ attempts: number }>(
+      manager,
       `UPDATE notifications.notices SET ${sql}, lease_until = NULL, updated_at = now()
         WHERE tenant_id = $1 AND id = $2 AND status IN ('QUEUED', 'FAILED') RETURNING attempts`,
       [tenantId, id, ...params],
@@ -81,7 +83,8 @@ export const deliveryRepository = {
 
   /** An administrator sends a dead-lettered notice again: a fresh set of attempts, due now. */
   async requeue(manager: EntityManager, tenantId: string, id: string, now: Date): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    const rows = await updateReturning(
+      manager,
       `UPDATE notifications.notices SET status = 'QUEUED', attempts = 0, next_attempt_at = $3, dead_lettered_at = NULL, lease_until = NULL, updated_at = $3
         WHERE tenant_id = $1 AND id = $2 AND status = 'DEAD_LETTERED' RETURNING id`,
       [tenantId, id, now],

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { DeliveryStatus, Notice, NoticeChannel } from '../domain/notice';
+import { updateReturning } from './update-returning';
 
 export interface NoticePage {
   limit: number;
@@ -149,7 +150,8 @@ export const noticeRepository = {
   },
 
   async markRead(manager: EntityManager, tenantId: string, ids: string[], borrowerId: string | null, now: Date): Promise<Notice[]> {
-    const rows: Record<string, unknown>[] = await manager.query(
+    const rows = await updateReturning<Record<string, unknown>>(
+      manager,
       `UPDATE notifications.notices SET read_at = COALESCE(read_at, $3)
         WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND channel = 'IN_APP' AND ($4::text IS NULL OR borrower_id = $4)
         RETURNING *`,

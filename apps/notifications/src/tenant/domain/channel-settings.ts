@@ -36,7 +36,8 @@ export type ChannelSettings = ChannelConfig & {
 };
 
 const HOST = /^[A-Za-z0-9.-]{1,253}$/;
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+/** A bare address, or a display name and the address in angle brackets. */
+const EMAIL = /^(?:[^<>@]{1,100} <[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
 
 export function validateEmailSettings(field: string, s: EmailSettings): EmailSettings {
   if (!HOST.test(s.host)) throw new ValidationError(`${field}.host`, 'must be a host name or IP address');

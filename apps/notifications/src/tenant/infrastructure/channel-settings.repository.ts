@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ChannelConfig, ConfigurableChannel } from '../domain/channel-settings';
+import { updateReturning } from '../../notice/infrastructure/update-returning';
 
 export interface StoredChannelSettings {
   tenantId: string;
@@ -52,7 +53,8 @@ export const channelSettingsRepository = {
   },
 
   async setEnabled(manager: EntityManager, tenantId: string, channel: ConfigurableChannel, enabled: boolean, actorId: string, now: Date): Promise<StoredChannelSettings | null> {
-    const rows: Record<string, unknown>[] = await manager.query(
+    const rows = await updateReturning<Record<string, unknown>>(
+      manager,
       `UPDATE notifications.channel_settings SET enabled = $3, version = version + 1, updated_at = $4, updated_by = $5
         WHERE tenant_id = $1 AND channel = $2 RETURNING *`,
       [tenantId, channel, enabled, now, actorId],
