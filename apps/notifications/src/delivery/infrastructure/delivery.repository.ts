@@ -7,7 +7,8 @@ export type DeliveryOutcome =
   | { kind: 'retry'; at: Date; error: string }
   | { kind: 'dead-letter'; error: string; attempted: boolean }
   | { kind: 'suppressed'; reason: string }
-  | { kind: 'hold'; until: Date; reason: string };
+  | { kind: 'hold'; until: Date; reason: string }
+  | { kind: 'await-contact'; until: Date; reason: string };
 
 /** The delivery side of a notice: claiming due ones across tenants, recording what happened. */
 export const deliveryRepository = {
@@ -53,18 +54,28 @@ export const deliveryRepository = {
         sql = `last_error = $3, next_attempt_at = $4`;
         params = [outcome.reason, outcome.until];
         break;
+      case 'await-contact':
+        // The contact may have been recorded since this notice was looked at: then it is due at once.
+        sql = `last_error = $3, next_attempt_at = CASE WHEN EXISTS (
+                 SELECT 1 FROM notifications.complainant_contacts c
+                  WHERE c.tenant_id = notices.tenant_id AND (c.complaint_id = notices.complaint_id OR c.borrower_id = notices.borrower_id)
+               ) THEN now() ELSE $4::timestamptz END`;
+        params = [outcome.reason, outcome.until];
+        break;
     }
-    const updated = await updateReturning<{ attempts: number }>(
+    const updated = await updateReturning<{ id: string }>(
       manager,
       `UPDATE notifications.notices SET ${sql}, lease_until = NULL, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND status IN ('QUEUED', 'FAILED') RETURNING attempts`,
+        WHERE tenant_id = $1 AND id = $2 AND status IN ('QUEUED', 'FAILED') RETURNING id`,
       [tenantId, id, ...params],
     );
     if (!updated[0]) return false;
     if (attemptOutcome) {
+      // Numbered over the notice's whole life: a dead-lettered notice retried by an administrator keeps its history.
       await manager.query(
-        `INSERT INTO notifications.delivery_attempts (tenant_id, notice_id, attempt, attempted_at, outcome, error) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [tenantId, id, updated[0].attempts, now, attemptOutcome, attemptError],
+        `INSERT INTO notifications.delivery_attempts (tenant_id, notice_id, attempt, attempted_at, outcome, error)
+         SELECT $1, $2, COALESCE(MAX(attempt), 0) + 1, $3, $4, $5 FROM notifications.delivery_attempts WHERE tenant_id = $1 AND notice_id = $2`,
+        [tenantId, id, now, attemptOutcome, attemptError],
       );
     }
     return true;

@@ -171,7 +171,7 @@ export class DeliveryDispatcher {
       if (!stored) {
         if (now.getTime() - notice.createdAt.getTime() < this.options.contactWaitMs) {
           // The contact travels in its own event; it wakes this notice when it arrives.
-          return done({ kind: 'hold', until: new Date(now.getTime() + Math.min(this.options.contactWaitMs, 60_000)), reason: "waiting for the complainant's contact" });
+          return done({ kind: 'await-contact', until: new Date(now.getTime() + Math.min(this.options.contactWaitMs, 60_000)), reason: "waiting for the complainant's contact" });
         }
         return done({ kind: 'dead-letter', error: "the complainant's contact never arrived", attempted: false });
       }
