@@ -40,7 +40,7 @@ describe('templates, preferences and the inbox', () => {
     const first = onboarded(tenantId, 1, ['zh-CN', 'en']);
     await n.publish(first);
     const count = async () => Number((await n.sql<{ n: string }>('SELECT count(*) AS n FROM notifications.templates WHERE tenant_id = $1', [tenantId]))[0]!.n);
-    await n.waitFor('the default templates', async () => (await count()) === 19 * 4 * 2);
+    await n.waitFor('the default templates', async () => (await count()) === 20 * 4 * 2);
 
     const refused = await n.graph(tenantId, ['tenant_admin'], SAVE, {
       input: { kind: 'COMPLAINT_RECEIVED', channel: 'EMAIL', locale: 'zh_CN', subject: '已收到 {{reference}}', body: '{{borrowerName}}您好，{{productName}}' },
@@ -76,7 +76,7 @@ describe('templates, preferences and the inbox', () => {
     expect(stale.errors![0]!.extensions!['code']).toBe('CONFLICT');
 
     await n.publish(onboarded(tenantId, 2, ['zh-CN', 'en', 'zh-TW']), first);
-    await n.waitFor('zh-TW added', async () => (await count()) === 19 * 4 * 3);
+    await n.waitFor('zh-TW added', async () => (await count()) === 20 * 4 * 3);
 
     const filed = complaintFiled(tenantId, 'zh-CN');
     await n.publish(filed);

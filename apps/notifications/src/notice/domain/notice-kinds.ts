@@ -15,6 +15,8 @@ export const NOTICE_KINDS = {
   /** Time on outside appraisal does not count, but the complainant must be told (DOMAIN.md, clocks). */
   CLOCK_PAUSED: { regulatory: true, variables: [...COMPLAINT, 'reason'] },
   CLOCK_RESUMED: { regulatory: false, variables: [...COMPLAINT, 'decisionDueAt'] },
+  /** New facts restart the clock (DOMAIN.md, clocks): the complainant learns the new deadline and why. */
+  CLOCK_RESTARTED: { regulatory: false, variables: [...COMPLAINT, 'decisionDueAt', 'reason'] },
   INVESTIGATION_CONTINUES: { regulatory: false, variables: [...COMPLAINT, 'decisionDueAt'] },
   COMPLAINT_DECISION: { regulatory: true, variables: [...COMPLAINT, 'outcome', 'reasons', 'remedies', 'appealDeadline'] },
   COMPLAINT_RESOLVED: { regulatory: false, variables: [...COMPLAINT] },

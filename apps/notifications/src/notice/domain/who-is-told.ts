@@ -40,7 +40,7 @@ export function complaintFiledNotice(p: ComplaintFiledPayload): NoticeDraft {
 
 /**
  * Steps of a complaint's lifecycle the complainant is told of, by action (some keep the status,
- * e.g. an extension or a pause). Internal steps (assignment, review, archiving) send nothing, nor
+ * e.g. an extension or a pause). Internal steps (assignment, review, archiving, a repeat merged into this case) send nothing, nor
  * does proposing a resolution: the decision notice (ComplaintDecisionIssued) tells of it.
  */
 const BY_ACTION: Partial<Record<string, NoticeKind>> = {
@@ -49,6 +49,7 @@ const BY_ACTION: Partial<Record<string, NoticeKind>> = {
   extendDecision: 'DECISION_EXTENDED',
   pauseClock: 'CLOCK_PAUSED',
   resumeClock: 'CLOCK_RESUMED',
+  restartClock: 'CLOCK_RESTARTED',
   rejectResolution: 'INVESTIGATION_CONTINUES',
   carryOut: 'COMPLAINT_RESOLVED',
   close: 'COMPLAINT_CLOSED',

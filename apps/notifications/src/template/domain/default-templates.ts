@@ -94,6 +94,20 @@ export const DEFAULT_TEMPLATES: Record<NoticeKind, Texts> = {
       body: 'Work on your complaint about "{{productName}}" (reference {{reference}}) has resumed. We will tell you our decision by {{decisionDueAt}}.',
     },
   },
+  CLOCK_RESTARTED: {
+    'zh-CN': {
+      subject: '投诉处理期限重新计算（编号 {{reference}}）',
+      body: '您关于「{{productName}}」的投诉（编号 {{reference}}）出现了新的情况：{{reason}}。处理期限依规重新计算，我们将在{{decisionDueAt}}前告知处理结果。',
+    },
+    'zh-TW': {
+      subject: '投訴處理期限重新計算（編號 {{reference}}）',
+      body: '您關於「{{productName}}」的投訴（編號 {{reference}}）出現了新的情況：{{reason}}。處理期限依規重新計算，我們將在{{decisionDueAt}}前告知處理結果。',
+    },
+    en: {
+      subject: 'New facts in your complaint (reference {{reference}})',
+      body: 'There are new facts in your complaint about "{{productName}}" (reference {{reference}}): {{reason}}. Under the rules our deadline starts again; we will tell you our decision by {{decisionDueAt}}.',
+    },
+  },
   INVESTIGATION_CONTINUES: {
     'zh-CN': {
       subject: '我们将继续处理您的投诉（编号 {{reference}}）',

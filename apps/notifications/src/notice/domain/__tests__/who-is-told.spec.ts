@@ -39,6 +39,7 @@ describe('who is told of what', () => {
     ['extendDecision', 'DECISION_EXTENDED', true],
     ['pauseClock', 'CLOCK_PAUSED', true],
     ['resumeClock', 'CLOCK_RESUMED', false],
+    ['restartClock', 'CLOCK_RESTARTED', false],
     ['rejectResolution', 'INVESTIGATION_CONTINUES', false],
     ['carryOut', 'COMPLAINT_RESOLVED', false],
     ['close', 'COMPLAINT_CLOSED', false],
@@ -52,7 +53,7 @@ describe('who is told of what', () => {
     expect(render(draft).subject).toContain('TS20261125-000007');
   });
 
-  it.each(['assign', 'startInvestigation', 'requestReview', 'completeReview', 'proposeResolution', 'acceptResolution', 'archive', 'recordFollowUp'])(
+  it.each(['assign', 'startInvestigation', 'requestReview', 'completeReview', 'proposeResolution', 'acceptResolution', 'archive', 'recordFollowUp', 'mergeRepeat'])(
     '%s is internal and tells nobody',
     (action) => {
       expect(complaintStatusNotice(status(action), new Date())).toBeNull();
