@@ -27,12 +27,6 @@ const fromRow = (r: Record<string, unknown>): StoredTemplate => ({
 
 /** A tenant's templates, one per kind, channel and locale. */
 export const templateRepository = {
-  /** Every template of the tenant for one kind of notice (all channels and locales), for rendering one event. */
-  async forKind(manager: EntityManager, tenantId: string, kind: NoticeKind): Promise<StoredTemplate[]> {
-    const rows: Record<string, unknown>[] = await manager.query('SELECT * FROM notifications.templates WHERE tenant_id = $1 AND kind = $2', [tenantId, kind]);
-    return rows.map(fromRow);
-  },
-
   async list(
     manager: EntityManager,
     tenantId: string,

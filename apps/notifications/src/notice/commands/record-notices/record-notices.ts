@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@redress/contracts';
-import { contactRepository } from '../../../contact/infrastructure/contact.repository';
-import { channelSettingsRepository } from '../../../tenant/infrastructure/channel-settings.repository';
-import { tenantSettingsRepository } from '../../../tenant/infrastructure/tenant-settings.repository';
 import { noticeLocale } from '../../../tenant/domain/tenant-settings';
 import { defaultTemplate } from '../../../template/domain/default-templates';
 import { renderTemplate } from '../../../template/domain/template';
-import { templateRepository } from '../../../template/infrastructure/template.repository';
 import { recipientOf, type NoticeChannel } from '../../domain/notice';
 import { isRegulatory } from '../../domain/notice-kinds';
 import { localizeFacts } from '../../domain/notice-facts';
 import type { NoticeDraft } from '../../domain/who-is-told';
 import { noticeRepository, type NewNotice } from '../../infrastructure/notice.repository';
+import { loadRecordingContext } from '../../infrastructure/recording-context.repository';
 
 /**
  * Turns what an event tells into notices: one per recipient and channel the tenant uses (the
@@ -23,18 +20,18 @@ import { noticeRepository, type NewNotice } from '../../infrastructure/notice.re
  */
 export async function recordNotices(manager: EntityManager, event: EventEnvelope<unknown>, draft: NoticeDraft, now = new Date()): Promise<number> {
   const tenantId = event.tenantId;
-  const settings = await tenantSettingsRepository.get(manager, tenantId);
+  const context = await loadRecordingContext(manager, tenantId, draft.kind, draft.complaintId);
+  const { settings } = context;
   const locale = noticeLocale(settings, draft.locale);
-  const borrowerId = draft.borrowerId ?? (draft.complaintId ? (await contactRepository.forComplaint(manager, tenantId, draft.complaintId))?.borrowerId ?? null : null);
+  const borrowerId = draft.borrowerId ?? context.borrowerId;
   const reachable = draft.complaintId !== null || borrowerId !== null;
 
   const channels: NoticeChannel[] = ['IN_APP'];
-  for (const s of await channelSettingsRepository.list(manager, tenantId)) {
-    if (!s.enabled) continue;
-    if (s.channel === 'WEBHOOK' || reachable) channels.push(s.channel);
+  for (const channel of ['EMAIL', 'SMS', 'WEBHOOK'] as const) {
+    if (context.enabledChannels.includes(channel) && (channel === 'WEBHOOK' || reachable)) channels.push(channel);
   }
 
-  const stored = await templateRepository.forKind(manager, tenantId, draft.kind);
+  const stored = context.templates;
   const variables = { ...localizeFacts(draft.facts, locale, settings.timeZone), tenantName: settings.name };
   const notices: NewNotice[] = channels.map((channel) => {
     const template = stored.find((t) => t.channel === channel && t.locale === locale) ?? defaultTemplate(draft.kind, channel, locale);
