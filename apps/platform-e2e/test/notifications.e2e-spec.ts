@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
-import { ComplainantContactChangedV1, complainantContactContext, createEvent, topicName, TOPICS } from '@redress/contracts';
-import { bearer, devToken, graphqlRequest, LocalSmtpServer, startPlatformUnderTest, TEST_DATA_KEYS, waitFor } from '@redress/devkit';
-import { PersonalDataCipher } from '@redress/personal-data';
+import { bearer, devToken, graphqlRequest, LocalSmtpServer, startPlatformUnderTest, waitFor } from '@redress/devkit';
 
 type Platform = Awaited<ReturnType<typeof startPlatformUnderTest>>;
 
@@ -55,25 +52,7 @@ describe('notifications, end to end through the gateway', () => {
     expect(filed.errors).toBeUndefined();
     const complaint = filed.data!.fileComplaint.complaint;
 
-    // Until the complaints service publishes the complainant's contact itself, the test does, as it would: sealed.
-    const cipher = PersonalDataCipher.fromConfig(TEST_DATA_KEYS);
-    const contact = createEvent(
-      ComplainantContactChangedV1,
-      {
-        complaintId: complaint.id,
-        reference: complaint.reference,
-        borrowerId: null,
-        locale: 'zh-CN',
-        contact: cipher.seal(JSON.stringify({ name: '王秀英', phone: '13812341234', email: 'wangxy@example.cn' }), complainantContactContext(tenantId, complaint.id)),
-      },
-      { tenantId, aggregateId: complaint.id, correlationId: `e2e-${randomUUID()}` },
-    );
-    const kafka = new Kafka({ clientId: 'notifications-e2e', brokers: platform.infra.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
-    const producer = kafka.producer();
-    await producer.connect();
-    await producer.send({ topic: topicName(platform.namespace, TOPICS.complaintEvents), messages: [{ key: complaint.id, value: JSON.stringify(contact) }] });
-    await producer.disconnect();
-
+    // The complaints service publishes the complainant's contact, sealed, beside ComplaintFiled.
     const mail = await waitFor('the acknowledgement email', async () => smtp.received.find((m) => m.subject?.includes(complaint.reference)), 60_000, 200);
     expect(mail.subject).toBe(`我们已收到您的投诉（编号 ${complaint.reference}）`);
     expect(mail.text).toContain('你我贷·极速借');
