@@ -8,3 +8,4 @@ export * from './testing/platform-under-test';
 export * from './testing/service-under-test';
 export * from './testing/payment-provider-double';
 export * from './demo-data';
+export * from './testing/local-channels';

@@ -17,8 +17,8 @@ describe('Complaint.notifications for many entity references', () => {
         await adminQuery(
           service.infra.adminUrl,
           INTEGRATION_DATABASE,
-          `INSERT INTO notifications.notices (tenant_id, id, complaint_id, source_event_id, kind, recipient, channel, locale, subject, body, status, created_at)
-           VALUES ($1, $2, $3, $4, 'COMPLAINT_RECEIVED', 'COMPLAINANT', 'IN_APP', 'zh-CN', '我们已收到您的投诉', '您好！', 'QUEUED', now() + make_interval(secs => $5))`,
+          `INSERT INTO notifications.notices (tenant_id, id, case_id, complaint_id, source_event_id, event_occurred_at, kind, recipient, channel, locale, subject, body, status, created_at)
+           VALUES ($1, $2, $3, $3, $4, now(), 'COMPLAINT_RECEIVED', 'COMPLAINANT', 'IN_APP', 'zh-CN', '我们已收到您的投诉', '您好！', 'DELIVERED', now() + make_interval(secs => $5))`,
           [tenantId, randomUUID(), complaintId, randomUUID(), n],
         );
       }

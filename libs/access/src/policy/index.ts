@@ -3,6 +3,7 @@ import { COMPLAINTS_POLICY } from './complaints';
 import { MEDIATION_POLICY } from './mediation';
 import { APPEALS_POLICY } from './appeals';
 import { REFUNDS_POLICY } from './refunds';
+import { NOTIFICATIONS_POLICY } from './notifications';
 
 /**
  * The whole access policy: every permission of every service and the roles that hold it.
@@ -13,6 +14,7 @@ export const POLICY = {
   ...MEDIATION_POLICY,
   ...APPEALS_POLICY,
   ...REFUNDS_POLICY,
+  ...NOTIFICATIONS_POLICY,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -1,13 +1,16 @@
 import type { Locale } from '@redress/contracts';
 
-/** Lenders in the seeds are in mainland China; tenant time zones arrive with tenant settings (issue 4). */
-const TIME_ZONE = 'Asia/Shanghai';
+/** Where the lenders of the seeds are; a tenant's own zone arrives with its onboarding. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-/** A due time as a borrower reads it, in their language and in Beijing time. */
-export function formatInstant(at: Date, locale: Locale): string {
-  const intlLocale = locale === 'en' ? 'en-GB' : locale;
-  const text = new Intl.DateTimeFormat(intlLocale, {
-    timeZone: TIME_ZONE,
+const ZONE_NAMES: Record<string, string> = { 'Asia/Shanghai': 'China Standard Time', 'Asia/Hong_Kong': 'Hong Kong Time', 'Asia/Taipei': 'Taipei Time' };
+
+const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : locale);
+
+/** A due time as a borrower reads it, in their language and in the tenant's time zone. */
+export function formatInstant(at: Date, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
+  const text = new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone,
     year: 'numeric',
     month: locale === 'en' ? 'short' : 'long',
     day: 'numeric',
@@ -15,5 +18,22 @@ export function formatInstant(at: Date, locale: Locale): string {
     minute: '2-digit',
     hour12: false,
   }).format(at);
-  return locale === 'en' ? `${text} (China Standard Time)` : text;
+  return locale === 'en' ? `${text} (${ZONE_NAMES[timeZone] ?? timeZone})` : text;
+}
+
+/** A day (an appeal window's last day), in the tenant's time zone. */
+export function formatDay(at: Date, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone,
+    year: 'numeric',
+    month: locale === 'en' ? 'short' : 'long',
+    day: 'numeric',
+  }).format(at);
+}
+
+/** Money in minor units, as a borrower reads it: ¥380.00 / CNY 380.00. */
+export function formatMoney(amountMinor: number, currency: string, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency, currencyDisplay: locale === 'en' ? 'code' : 'symbol' }).format(
+    amountMinor / 100,
+  );
 }
