@@ -24,6 +24,8 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:lib', 'type:domain'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:tooling'] },
+            // The platform script, composition and benchmarks drive the tooling like the e2e suite does.
+            { sourceTag: 'type:scripts', onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:tooling'] },
           ],
         },
       ],
@@ -42,6 +44,7 @@ export default [
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:tooling'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:tooling'] },
+            { sourceTag: 'type:scripts', onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:tooling'] },
           ],
         },
       ],
