@@ -4,8 +4,26 @@
  * opaque penalty interest, bundled insurance, standard replies and no answer on hardship.
  */
 export const DEMO_TENANTS = [
-  { id: '6f1c2d1e-5a0b-4c3d-9e8f-7a6b5c4d3e21', name: '你我贷', actorId: 'partner-app:niwodai-app' },
-  { id: '0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c62', name: '桔多多', actorId: 'partner-app:juduoduo-app' },
+  {
+    id: '6f1c2d1e-5a0b-4c3d-9e8f-7a6b5c4d3e21',
+    name: '你我贷',
+    actorId: 'partner-app:niwodai-app',
+    code: 'NWD',
+    locales: ['zh-CN', 'en'],
+    defaultLocale: 'zh-CN',
+    timeZone: 'Asia/Shanghai',
+    enabledChannels: ['APP', 'HOTLINE', 'ONLINE_CHAT', 'EMAIL', 'REGULATOR_REFERRAL'],
+  },
+  {
+    id: '0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c62',
+    name: '桔多多',
+    actorId: 'partner-app:juduoduo-app',
+    code: 'JDD',
+    locales: ['zh-CN', 'zh-TW', 'en'],
+    defaultLocale: 'zh-CN',
+    timeZone: 'Asia/Shanghai',
+    enabledChannels: ['APP', 'WEB', 'HOTLINE', 'ONLINE_CHAT', 'EMAIL', 'LETTER', 'REGULATOR_REFERRAL'],
+  },
 ] as const;
 
 export const DEMO_COMPLAINTS: { tenant: 0 | 1; input: Record<string, unknown> }[] = [
