@@ -83,3 +83,11 @@ describe('tenant status cache', () => {
     await expect(cache.statusOf('t')).rejects.toThrow('tenancy down');
   });
 });
+
+describe('query cost limit with bad variables', () => {
+  it('leaves variables that do not coerce to execution, which names the field', () => {
+    const query = parse('query($n: Int!) { items(first: $n) { edges { node { id } } } }');
+    expect(checkCost(schema, query, { n: 'many' }, undefined, 10)).toBeNull();
+    expect(checkCost(schema, query, {}, undefined, 10)).toBeNull();
+  });
+});

@@ -36,13 +36,20 @@ export function checkCost(
   maxCost: number,
 ): GraphQLError | null {
   if (isIntrospectionOnly(document)) return null;
-  const cost = getComplexity({
-    schema,
-    query: document,
-    variables,
-    operationName,
-    estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-  });
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName,
+      estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch {
+    // Variables that do not coerce: execution refuses them with BAD_USER_INPUT naming the field,
+    // before any resolver runs, so nothing costly can happen and that error is the better answer.
+    return null;
+  }
   return cost > maxCost
     ? refused(`The query would cost ${cost}, over the ${maxCost} allowed: ask for fewer items per page or fewer fields.`, { limit: maxCost, cost, field: 'query' })
     : null;
