@@ -189,7 +189,7 @@ describe('identity, tenants and gateway protections, end to end', () => {
   it("ignores a header naming another tenant: the token's tenant alone decides", async () => {
     const [a, b] = [randomUUID(), randomUUID()];
     const forged = { 'x-tenant-id': b, 'x-redress-tenant': b, 'x-redress-context': b64({ caller: { tenantId: b } }), 'x-redress-signature': 'forged' };
-    const filed = await graphqlRequest<{ fileComplaint: { complaint: { id: string } } }>(gateway(), FILE, { input: DEMO_COMPLAINTS[2]!.input }, {
+    const filed = await graphqlRequest<{ fileComplaint: { complaint: { id: string } } }>(gateway(), FILE, { input: DEMO_COMPLAINTS[0]!.input }, {
       ...bearer(devToken(a)),
       ...forged,
     });

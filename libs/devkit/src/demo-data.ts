@@ -56,6 +56,7 @@ export const DEMO_COMPLAINTS: { tenant: 0 | 1; input: Record<string, unknown> }[
     tenant: 0,
     input: {
       channel: 'REGULATOR_REFERRAL',
+      regulatorReferral: { regulator: '国家金融监督管理总局 12378', reference: '12378-2026-1120-0457' },
       complainant: { name: '陈美玲', phone: '+852 6123 4567', email: 'mlchan@example.hk', locale: 'zh_TW' },
       productName: '你我贷·极速借',
       description: '經12378熱線轉來：借款時被默認勾選了保險服務，每期多扣保費46元，事前未被告知。',
