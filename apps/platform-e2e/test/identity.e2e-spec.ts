@@ -248,6 +248,21 @@ describe('identity, tenants and gateway protections, end to end', () => {
     expect(deep.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 2 });
   });
 
+  it('refuses a query whose estimated cost is over the limit, naming the cost, before it reaches a subgraph', async () => {
+    const auth = bearer(devToken(randomUUID(), 'handler:cost', ['handler']));
+    const costly = await graphqlRequest(
+      gateway(),
+      `{ complaints(first: 100) { edges { node { id notifications(first: 100) { edges { node { subject body } } } } } } }`,
+      {},
+      auth,
+    );
+    expect(costly.status).toBe(400);
+    expect(costly.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 5_000 });
+    expect(Number(costly.errors?.[0]?.extensions?.['cost'])).toBeGreaterThan(5_000);
+    const modest = await graphqlRequest(gateway(), `{ complaints(first: 10) { edges { node { id notifications(first: 5) { edges { node { subject } } } } } } }`, {}, auth);
+    expect(modest.errors).toBeUndefined();
+  });
+
   it('refuses introspection in production mode (and allows it in development)', async () => {
     const tenant = await onboard();
     const auth = bearer(devToken(tenant.id, 'admin:introspect', ['tenant_admin']));
