@@ -106,6 +106,36 @@ describe('tenancy (in process, real PostgreSQL and Kafka)', () => {
     expect(unsigned.status).toBe(401);
   });
 
+  it("changes a lender's settings: its own administrator or a platform administrator, republishing TenantOnboarded with the next revision", async () => {
+    const tenant = await onboard();
+    const UPDATE = `mutation($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { tenant { revision clockPolicy { decisionDays } enabledChannels } } }`;
+    const strict = { firstReplyHours: 12, decisionDays: 10, complexExtensionDays: 15, seniorExtensionDays: 30, warningHours: 4 };
+    const own = await svc.asGateway<{ updateTenantSettings: { tenant: Record<string, unknown> } }>(tenant.id, UPDATE, { input: { clockPolicy: strict, expectedRevision: 1 } }, tenantAdmin);
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.updateTenantSettings.tenant).toMatchObject({ revision: 2, clockPolicy: { decisionDays: 10 } });
+    const stale = await svc.asGateway(tenant.id, UPDATE, { input: { enabledChannels: ['APP'], expectedRevision: 1 } }, tenantAdmin);
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', revision: 2 });
+    const loose = await svc.asGateway(tenant.id, UPDATE, { input: { clockPolicy: { ...strict, firstReplyHours: 48 } } }, tenantAdmin);
+    expect(loose.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clockPolicy.firstReplyHours' });
+    const foreign = await svc.asGateway((await onboard()).id, UPDATE, { input: { tenantId: tenant.id, enabledChannels: ['APP'] } }, tenantAdmin);
+    expect(foreign.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    const asHandler = await svc.asGateway(tenant.id, UPDATE, { input: { enabledChannels: ['APP'] } }, { actorId: 'handler:x', roles: ['handler'] });
+    expect(asHandler.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const byPlatform = await svc.asGateway<{ updateTenantSettings: { tenant: Record<string, unknown> } }>(PLATFORM, UPDATE, { input: { tenantId: tenant.id, enabledChannels: ['APP'] } }, admin);
+    expect(byPlatform.data!.updateTenantSettings.tenant).toMatchObject({ revision: 3, enabledChannels: ['APP'] });
+
+    const events = await sql<{ r: number; d: string }>(
+      `SELECT (envelope->'payload'->>'revision')::int AS r, envelope->'payload'->'clockPolicy'->>'decisionDays' AS d FROM tenancy.outbox WHERE tenant_id = $1 ORDER BY seq`,
+      [tenant.id],
+    );
+    expect(events).toEqual([{ r: 1, d: '15' }, { r: 2, d: '10' }, { r: 3, d: '10' }]);
+    const audit = await sql<{ action: string; changed: string[] }>(
+      `SELECT action, ARRAY(SELECT jsonb_object_keys(details->'changed')) AS changed FROM tenancy.audit_trail WHERE tenant_id = $1 AND action = 'tenant.settingsChanged' ORDER BY at`,
+      [tenant.id],
+    );
+    expect(audit).toEqual([{ action: 'tenant.settingsChanged', changed: ['clockPolicy'] }, { action: 'tenant.settingsChanged', changed: ['enabledChannels'] }]);
+  });
+
   it('creates client credentials whose secret is shown once, stored hashed, verified only when signed, and revocable', async () => {
     const tenant = await onboard();
     const created = await svc.asGateway<{ createClientCredential: { clientSecret: string; credential: { id: string; clientId: string; roles: string[] } } }>(

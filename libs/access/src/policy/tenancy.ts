@@ -7,6 +7,8 @@ export const TENANCY_POLICY = {
   'tenancy.listTenants': ['platform_admin'],
   /** A lender's own settings (name, code, locales, policies), as its staff and apps see them. */
   'tenancy.readOwnTenant': ['tenant_admin', 'handler', 'supervisor', 'reviewer', 'mediator', 'compliance', 'partner_app'],
+  /** Change the lender's own settings (locales, time zone, channels, clock and refund policies); platform administrators change any lender's. */
+  'tenancy.updateOwnSettings': ['tenant_admin'],
   /** Create, list and revoke the tenant's partner-app client credentials. */
   'tenancy.manageClientCredentials': ['tenant_admin'],
   /** The audit trail of changes to a tenant and its credentials (platform admins: any tenant's). */

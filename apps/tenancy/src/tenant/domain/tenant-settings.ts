@@ -110,3 +110,40 @@ export function validateStatusReason(reason: string): string {
   if (trimmed.length < 1 || trimmed.length > 1_000) throw new ValidationError('input.reason', 'must be 1–1000 characters');
   return trimmed;
 }
+
+/** JSON with object keys sorted: stored policies come back from jsonb in another key order than given. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+/** A change of settings: only what is given changes. The code is fixed once onboarded (it is in every reference number). */
+export interface TenantSettingsChange {
+  name?: string | null;
+  locales?: string[] | null;
+  defaultLocale?: string | null;
+  timeZone?: string | null;
+  enabledChannels?: string[] | null;
+  clockPolicy?: Record<string, number> | null;
+  refundPolicy?: unknown;
+}
+
+/** The settings after a change, checked exactly as at onboarding; also the names of the fields that changed. */
+export function applySettingsChange(
+  current: TenantSettings,
+  change: TenantSettingsChange,
+): { settings: TenantSettings; changed: (keyof TenantSettings)[] } {
+  const { settings } = validateTenantSettings({
+    name: change.name ?? current.name,
+    code: current.code,
+    locales: change.locales ?? current.locales,
+    defaultLocale: change.defaultLocale ?? current.defaultLocale,
+    timeZone: change.timeZone ?? current.timeZone,
+    enabledChannels: change.enabledChannels ?? current.enabledChannels,
+    clockPolicy: change.clockPolicy ?? current.clockPolicy,
+    refundPolicy: change.refundPolicy === undefined ? current.refundPolicy : change.refundPolicy,
+  });
+  const changed = (Object.keys(settings) as (keyof TenantSettings)[]).filter((key) => canonical(settings[key]) !== canonical(current[key]));
+  return { settings, changed };
+}

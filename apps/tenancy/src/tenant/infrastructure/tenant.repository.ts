@@ -94,6 +94,25 @@ export const tenantRepository = {
     ]);
   },
 
+  async updateSettings(manager: EntityManager, tenant: Tenant): Promise<void> {
+    await manager.query(
+      `UPDATE tenancy.tenants SET name = $2, locales = $3, default_locale = $4, time_zone = $5, enabled_channels = $6,
+         clock_policy = $7, refund_policy = $8, revision = $9, updated_at = $10 WHERE id = $1`,
+      [
+        tenant.id,
+        tenant.name,
+        tenant.locales,
+        tenant.defaultLocale,
+        tenant.timeZone,
+        tenant.enabledChannels,
+        JSON.stringify(tenant.clockPolicy),
+        tenant.refundPolicy === null ? null : JSON.stringify(tenant.refundPolicy),
+        tenant.revision,
+        tenant.updatedAt,
+      ],
+    );
+  },
+
   /** Newest onboarded first, keyset-paginated on (onboarded_at, id). */
   async list(
     manager: EntityManager,

@@ -1,12 +1,13 @@
 import { authorize, can, PLATFORM_TENANT_ID } from '@redress/access';
 import { withTenant } from '@redress/database';
-import { isUuid } from '@redress/domain-kit';
+import { DomainError, isUuid } from '@redress/domain-kit';
 import { isTimeIdKey, readPage, toConnection, ValidationError, type PageArgs, type RequestContext } from '@redress/graphql-kit';
 import type { ServiceDeps } from '@redress/service-kit';
 import { ChangeTenantStatusHandler } from '../commands/change-tenant-status/change-tenant-status.handler';
 import { OnboardTenantHandler } from '../commands/onboard-tenant/onboard-tenant.handler';
+import { UpdateTenantSettingsHandler } from '../commands/update-tenant-settings/update-tenant-settings.handler';
 import type { Tenant, TenantStatus } from '../domain/tenant';
-import type { OnboardTenantInput } from '../domain/tenant-settings';
+import type { OnboardTenantInput, TenantSettingsChange } from '../domain/tenant-settings';
 import { tenantRepository } from '../infrastructure/tenant.repository';
 
 /** One tenant as the caller may see it: platform administrators any, everyone else their own (else null). */
@@ -22,6 +23,7 @@ async function visibleTenant(deps: ServiceDeps, ctx: RequestContext, id: string)
 export function tenantResolvers(deps: ServiceDeps) {
   const onboard = new OnboardTenantHandler(deps.dataSource, deps.outbox);
   const changeStatus = new ChangeTenantStatusHandler(deps.dataSource, deps.outbox);
+  const updateSettings = new UpdateTenantSettingsHandler(deps.dataSource, deps.outbox);
   const statusChange = (to: TenantStatus) => async (_: unknown, args: { input: { tenantId: string; reason: string } }, ctx: RequestContext) => {
     authorize(ctx.caller, 'tenancy.manageTenants');
     const tenant = await changeStatus.execute({
@@ -58,6 +60,30 @@ export function tenantResolvers(deps: ServiceDeps) {
         authorize(ctx.caller, 'tenancy.manageTenants');
         const tenant = await onboard.execute({
           input: args.input,
+          actorId: ctx.caller.actorId,
+          requestId: ctx.requestId,
+        });
+        return { tenant };
+      },
+      updateTenantSettings: async (
+        _: unknown,
+        args: { input: TenantSettingsChange & { tenantId?: string | null; expectedRevision?: number | null } },
+        ctx: RequestContext,
+      ) => {
+        const { tenantId: given, expectedRevision, ...change } = args.input;
+        let tenantId = ctx.caller.tenantId;
+        if (can(ctx.caller, 'tenancy.manageTenants')) {
+          if (!given) throw new ValidationError('input.tenantId', 'is required for platform administrators');
+          tenantId = given;
+        } else {
+          authorize(ctx.caller, 'tenancy.updateOwnSettings');
+          // Another lender's id looks like a missing one.
+          if (given && given !== ctx.caller.tenantId) throw new DomainError('NOT_FOUND', 'No tenant with this id.', { field: 'input.tenantId' });
+        }
+        const tenant = await updateSettings.execute({
+          tenantId,
+          expectedRevision: expectedRevision ?? null,
+          change,
           actorId: ctx.caller.actorId,
           requestId: ctx.requestId,
         });

@@ -8,6 +8,7 @@ import { auditTrail, type AuditActor } from '../../../audit/infrastructure/audit
 import type { Tenant } from '../../domain/tenant';
 import { validateTenantSettings, type OnboardTenantInput } from '../../domain/tenant-settings';
 import { tenantRepository } from '../../infrastructure/tenant.repository';
+import { tenantOnboardedPayload } from '../../events/tenant-onboarded.payload';
 
 export interface OnboardTenantCommand extends AuditActor {
   input: OnboardTenantInput;
@@ -61,19 +62,7 @@ export class OnboardTenantHandler {
       await this.outbox.append(
         manager,
         TenantOnboardedV1,
-        {
-          tenantId: tenant.id,
-          name: tenant.name,
-          code: tenant.code,
-          locales: tenant.locales,
-          defaultLocale: tenant.defaultLocale,
-          timeZone: tenant.timeZone,
-          enabledChannels: tenant.enabledChannels,
-          clockPolicy: tenant.clockPolicy,
-          refundPolicy: tenant.refundPolicy,
-          revision: tenant.revision,
-          onboardedAt: at.toISOString(),
-        },
+        tenantOnboardedPayload(tenant),
         { tenantId: tenant.id, aggregateId: tenant.id, correlationId: command.requestId },
       );
       return tenant;

@@ -1,5 +1,5 @@
 import { DomainError } from '@redress/domain-kit';
-import { validateTenantSettings, type OnboardTenantInput } from '../tenant-settings';
+import { applySettingsChange, validateTenantSettings, type OnboardTenantInput } from '../tenant-settings';
 
 const valid: OnboardTenantInput = {
   name: '你我贷',
@@ -57,5 +57,27 @@ describe('tenant settings at onboarding', () => {
 
   it('says a looser clock is looser than the regulatory limit', () => {
     expect(() => validateTenantSettings({ ...valid, clockPolicy: { ...regulatory, decisionDays: 20 } })).toThrow('looser than the regulatory limit of 15');
+  });
+});
+
+describe('a change of tenant settings', () => {
+  const current = validateTenantSettings(valid).settings;
+
+  it.each<[string, Parameters<typeof applySettingsChange>[1], string[]]>([
+    ['stricter clocks', { clockPolicy: { ...regulatory, decisionDays: 10 } }, ['clockPolicy']],
+    ['a new channel and locale', { enabledChannels: ['APP', 'HOTLINE', 'WEB'], locales: ['zh-CN', 'en', 'zh-TW'] }, ['locales', 'enabledChannels']],
+    ['the same values', { timeZone: 'Asia/Shanghai', name: '你我贷' }, []],
+    ['nothing', {}, []],
+    ['clearing the refund policy', { refundPolicy: null }, []],
+    ['the same clocks in another key order', { clockPolicy: { warningHours: 4, seniorExtensionDays: 30, complexExtensionDays: 15, decisionDays: 15, firstReplyHours: 24 } }, []],
+  ])('%s changes %j', (_what, change, changed) => {
+    const result = applySettingsChange(current, change);
+    expect(result.changed).toEqual(changed);
+    expect(result.settings.code).toBe('NWD');
+  });
+
+  it('refuses what onboarding refuses, naming the field', () => {
+    expect(() => applySettingsChange(current, { clockPolicy: { ...regulatory, firstReplyHours: 36 } })).toThrow('input.clockPolicy.firstReplyHours');
+    expect(() => applySettingsChange(current, { locales: ['en'] })).toThrow('input.defaultLocale');
   });
 });
