@@ -6,5 +6,5 @@ cd "$(dirname -- "${BASH_SOURCE[0]}")/.."
 
 # shellcheck source=scripts/lib/prepare.sh
 source scripts/lib/prepare.sh
-npx nx run-many -t build --projects=gateway,complaints,refunds,mediation,appeals,notifications --outputStyle=static >&2
+npx nx run-many -t build --projects=gateway,complaints,refunds,mediation,appeals,notifications,tenancy --outputStyle=static >&2
 exec node -r @swc-node/register tools/bench/events.bench.ts

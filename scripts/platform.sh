@@ -8,5 +8,5 @@ cd "$(dirname -- "${BASH_SOURCE[0]}")/.."
 source scripts/lib/prepare.sh
 
 echo "[platform] building the services…" >&2
-npx nx run-many -t build --projects=gateway,complaints,refunds,mediation,appeals,notifications --outputStyle=static >&2
+npx nx run-many -t build --projects=gateway,complaints,refunds,mediation,appeals,notifications,tenancy --outputStyle=static >&2
 exec node -r @swc-node/register tools/platform.ts

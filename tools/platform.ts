@@ -6,23 +6,41 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PLATFORM_TENANT_ID } from '@redress/access';
 import { generateDataKey } from '@redress/personal-data';
 import {
   bearer,
   DEMO_COMPLAINTS,
   DEMO_TENANTS,
-  devToken,
   graphqlRequest,
+  localIdentity,
   PlatformProcesses,
   provisionPlatformDatabase,
+  signStaffToken,
   WORKSPACE_ROOT,
+  type PlatformIdentity,
 } from '@redress/devkit';
+import { findTenant, onboardTenant } from './tenant/tenant-admin';
 
 const FILE = 'mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { complaint { reference } } }';
 
-async function seedDemo(gatewayUrl: string): Promise<void> {
+/**
+ * Onboards the demo lenders through the tenancy service, as a platform administrator would (once:
+ * a restart finds them onboarded already).
+ */
+async function onboardDemoTenants(gatewayUrl: string, identity: PlatformIdentity): Promise<void> {
+  const admin = signStaffToken(identity, { tenantId: PLATFORM_TENANT_ID, actorId: 'ops:platform-script', roles: ['platform_admin'] }, { expiresInSeconds: 300 });
+  for (const tenant of DEMO_TENANTS) {
+    if (await findTenant(gatewayUrl, admin, tenant.id)) continue;
+    const { id, actorId: _actorId, ...settings } = tenant;
+    await onboardTenant(gatewayUrl, admin, { tenantId: id, ...settings });
+    console.log(`Onboarded demo tenant ${tenant.name} (${tenant.code}).`);
+  }
+}
+
+async function seedDemo(gatewayUrl: string, identity: PlatformIdentity): Promise<void> {
   for (const [index, tenant] of DEMO_TENANTS.entries()) {
-    const auth = bearer(devToken(tenant.id, tenant.actorId));
+    const auth = bearer(signStaffToken(identity, { tenantId: tenant.id, actorId: tenant.actorId, roles: ['partner_app'] }, { expiresInSeconds: 300 }));
     const existing = await graphqlRequest<{ complaints: { edges: unknown[] } }>(gatewayUrl, '{ complaints(first: 1) { edges { cursor } } }', {}, auth);
     if (existing.data?.complaints.edges.length) continue;
     for (const complaint of DEMO_COMPLAINTS.filter((c) => c.tenant === index)) {
@@ -50,7 +68,11 @@ async function main(): Promise<void> {
   const kafkaBrokers = process.env['KAFKA_BROKERS'];
   if (!adminUrl || !kafkaBrokers) throw new Error('DATABASE_URL and KAFKA_BROKERS must be set (scripts/platform.sh sets them).');
   const database = process.env['REDRESS_DATABASE'] ?? 'redress';
+  const identity = localIdentity(path.join(WORKSPACE_ROOT, '.redress'));
   const processes = new PlatformProcesses({
+    identity,
+    // Every demo lender is onboarded, so a token for an unknown tenant is refused, as in production.
+    gatewayEnv: { REQUIRE_REGISTERED_TENANT: 'true' },
     databaseUrls: await provisionPlatformDatabase(adminUrl, database),
     kafkaBrokers,
     eventsNamespace: process.env['EVENTS_NAMESPACE'] ?? 'redress',
@@ -68,7 +90,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop());
 
   await processes.startAll();
-  await seedDemo(processes.gatewayUrl);
+  await onboardDemoTenants(processes.gatewayUrl, identity);
+  await seedDemo(processes.gatewayUrl, identity);
 
   const [demo] = DEMO_TENANTS;
   console.log(`
@@ -77,11 +100,14 @@ Redress is running.
   The graph:      ${processes.gatewayUrl}
   Service logs:   ${path.join(WORKSPACE_ROOT, '.redress', 'logs')}
 
-Try it (demo tenant ${demo.name}; development token until signed identity lands):
+Try it as a handler of the demo tenant ${demo.name} (a staff token signed with the local key in
+.redress/identity/, valid for 8 hours; docs/identity.md explains tokens and client credentials):
 
   curl -s ${processes.gatewayUrl} -H 'content-type: application/json' \\
-    -H 'authorization: Bearer ${devToken(demo.id, demo.actorId)}' \\
+    -H 'authorization: Bearer ${signStaffToken(identity, { tenantId: demo.id, actorId: 'handler:zhou-min', roles: ['handler'] })}' \\
     -d '{"query":"{ complaints(first: 5) { edges { node { reference productName status notifications { edges { node { subject } } } } } } }"}'
+
+Onboard another lender: npm run tenant -- onboard --gateway ${processes.gatewayUrl} --name … (see docs/identity.md)
 
 Press Ctrl-C to stop the services (PostgreSQL and Kafka keep running: bash scripts/infra/infra.sh stop).
 `);

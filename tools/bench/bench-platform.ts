@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
-import { GATEWAY_PORT, PlatformProcesses, provisionPlatformDatabase, SUBGRAPHS, TEST_DATA_KEYS, WORKSPACE_ROOT } from '@redress/devkit';
+import { GATEWAY_PORT, PlatformProcesses, provisionPlatformDatabase, SUBGRAPHS, TEST_DATA_KEYS, TEST_GATEWAY_ENV, WORKSPACE_ROOT } from '@redress/devkit';
 
 export const BENCH_DATABASE = 'redress_bench';
 /** Dev platform uses offset 0 and the tests 100: the benchmark can run beside both. */
@@ -35,5 +35,7 @@ export async function prepareBenchPlatform(adminUrl: string, kafkaBrokers: strin
     portOffset: BENCH_PORT_OFFSET,
     logDir: path.join(WORKSPACE_ROOT, 'tmp', 'bench', 'logs', namespace),
     logLevel: 'info',
+    // Bench tenants are made up per run, and the load would trip a production rate limit.
+    gatewayEnv: TEST_GATEWAY_ENV,
   });
 }

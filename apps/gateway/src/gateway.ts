@@ -1,31 +1,21 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
 import { createErrorFormatter, startGraphQLHttpServer, type RequestContext, type RunningServer } from '@redress/graphql-kit';
 import { createLogger, type Logger } from '@redress/logger';
 import supergraphSdl from './supergraph.graphql';
-import { readDevToken } from './auth/dev-token';
+import { createAuthenticator } from './auth/authenticate';
+import { TenancyClient, TenantStatusCache } from './auth/tenancy-client';
+import { ClientTokenIssuer, TokenVerifier } from './auth/token-verifier';
 import type { GatewayConfig } from './gateway.config';
+import { tokenEndpoint } from './oauth/token-endpoint';
+import { queryLimitsPlugin } from './protection/query-limits';
+import { ClientRateLimiter } from './protection/rate-limit';
 import { SignedDataSource } from './signed-data-source';
 
 export interface RunningGateway {
   url: string;
   port: number;
   stop(): Promise<void>;
-}
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
-
-function authenticate(config: GatewayConfig, req: IncomingMessage): RequestContext {
-  const requestIdHeader = req.headers['x-request-id'];
-  const requestId = typeof requestIdHeader === 'string' && REQUEST_ID.test(requestIdHeader) ? requestIdHeader : randomUUID();
-  const result = config.allowDevTokens ? readDevToken(req.headers.authorization) : { ok: false as const, reason: 'Sign-in is not configured.' };
-  if (!result.ok) {
-    throw new GraphQLError(result.reason, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-  }
-  return { caller: result.caller, requestId };
 }
 
 /** The subgraphs named in the supergraph, with their default URLs. */
@@ -40,6 +30,34 @@ async function checkLive(graphqlUrl: string): Promise<void> {
 
 /** The one graph every client sees: the supergraph composed at build time, served by @apollo/gateway. */
 export async function startGateway(config: GatewayConfig, logger: Logger = createLogger('gateway')): Promise<RunningGateway> {
+  const subgraphs = subgraphsOf(supergraphSdl);
+  const tenancyUrl = config.subgraphUrls['tenancy'] ?? subgraphs.find((s) => s.name === 'tenancy')?.url;
+  if (!tenancyUrl) throw new Error('The supergraph has no tenancy subgraph: the gateway cannot check tenants or client credentials');
+  const tenancy = new TenancyClient(tenancyUrl, config.gatewaySecret);
+  const verifier = new TokenVerifier({
+    staffIssuer: config.authIssuer,
+    staffKeys: config.authKeys,
+    clientIssuer: config.clientTokenIssuer,
+    clientKeys: config.clientTokenSigningKeys,
+    audience: config.authAudience,
+    clockToleranceSeconds: config.clockToleranceSeconds,
+    maxLifetimeSeconds: config.maxTokenLifetimeSeconds,
+    clientTokenTtlSeconds: config.clientTokenTtlSeconds,
+  });
+  const authenticate = createAuthenticator({
+    verifier,
+    tenants: new TenantStatusCache((id) => tenancy.tenantStatus(id), config.tenantStatusTtlMs),
+    limiter: new ClientRateLimiter(config.rateLimitPoints, config.rateLimitWindowSeconds),
+    requireRegisteredTenant: config.requireRegisteredTenant,
+    logger,
+  });
+  const token = tokenEndpoint({
+    tenancy,
+    issuer: new ClientTokenIssuer(config.clientTokenSigningKeys[0]!, config.clientTokenIssuer, config.authAudience, config.clientTokenTtlSeconds),
+    limiter: new ClientRateLimiter(config.tokenRateLimitPoints, 60),
+    logger,
+  });
+
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SignedDataSource(name, config.subgraphUrls[name] ?? url!, config.gatewaySecret),
@@ -49,6 +67,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: config.environment !== 'production',
+    plugins: [queryLimitsPlugin({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost })],
     // main.ts stops the gateway on SIGTERM; Apollo's own handler would re-raise the signal first.
     stopOnTerminationSignals: false,
   });
@@ -57,10 +76,11 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const http: RunningServer = await startGraphQLHttpServer<RequestContext>(
     {
       apollo,
-      context: async ({ req }) => authenticate(config, req),
+      context: async ({ req }) => authenticate(req),
       logger,
       maxBodyBytes: config.maxBodyBytes,
-      readiness: subgraphsOf(supergraphSdl).map(({ name, url }) => ({
+      routes: [token],
+      readiness: subgraphs.map(({ name, url }) => ({
         name,
         check: () => checkLive(config.subgraphUrls[name] ?? url),
       })),

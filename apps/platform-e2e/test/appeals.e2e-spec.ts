@@ -13,9 +13,9 @@ import { adminQuery, bearer, consumerLag, devToken, E2E_DATABASE, graphqlRequest
 type Platform = Awaited<ReturnType<typeof startPlatformUnderTest>>;
 type Result = GraphQLResponse<Record<string, { appeal: { id: string; status: string; reference: string; version: number; outcome: string | null } }>>;
 
-/** A development token for a borrower (or an app acting for exactly one borrower). */
+/** A signed token for a borrower (or an app acting for exactly one borrower). */
 const borrowerToken = (tenantId: string, borrowerId: string) =>
-  bearer(`dev.${Buffer.from(JSON.stringify({ tenantId, actorId: `borrower:${borrowerId}`, roles: ['borrower'], borrowerId })).toString('base64url')}`);
+  bearer(devToken(tenantId, `borrower:${borrowerId}`, ['borrower'], borrowerId));
 
 const DECISIONS = `query($f: AppealableDecisionFilter) {
   appealableDecisions(filter: $f, first: 10) { edges { node { id kind subjectId appealWindowLastDay appealable deciderIds } } }

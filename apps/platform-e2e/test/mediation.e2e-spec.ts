@@ -5,9 +5,9 @@ import { adminQuery, bearer, consumerLag, devToken, E2E_DATABASE, graphqlRequest
 type Platform = Awaited<ReturnType<typeof startPlatformUnderTest>>;
 type Caller = Record<string, string>;
 
-/** A development token for a borrower-scoped caller (the gateway reads `borrowerId` from it). */
+/** A signed token for a borrower-scoped caller (the gateway reads `borrower_id` from it). */
 const borrowerToken = (tenantId: string, borrowerId: string) =>
-  bearer(`dev.${Buffer.from(JSON.stringify({ tenantId, actorId: `borrower:${borrowerId}`, roles: ['borrower'], borrowerId })).toString('base64url')}`);
+  bearer(devToken(tenantId, `borrower:${borrowerId}`, ['borrower'], borrowerId));
 
 const CASE_FIELDS = `id reference status origin version availableActions
   proposals { round summary answer { kind reason } comments { text } }
@@ -320,7 +320,7 @@ describe('mediation through the gateway: from a complaint referral, two proposal
         optionsApplied: string[];
       };
     };
-    const result = ok(await gql<Comparison>(comparison, { input }, bearer(devToken(tenantId, 'borrower:C-30001', ['borrower']))));
+    const result = ok(await gql<Comparison>(comparison, { input }, bearer(devToken(tenantId, 'borrower:C-30001', ['borrower'], 'C-30001'))));
     const proposed = result.repaymentPlanComparison.proposed;
     expect(proposed.totalPrincipal.amountMinor).toBe(2_400_000);
     expect(proposed.instalments.reduce((a, i) => a + i.total.amountMinor, 0)).toBe(proposed.totalPaid.amountMinor);

@@ -31,3 +31,9 @@ export function isRole(value: string): value is Role {
 
 /** Staff of a lender (as opposed to partner apps, borrowers and the platform operator). */
 export const STAFF_ROLES: readonly Role[] = ['tenant_admin', 'handler', 'supervisor', 'reviewer', 'mediator', 'compliance'];
+
+/**
+ * The tenant id platform operators' tokens carry: they act for no lender. Only `platform_admin`
+ * may hold it, and `platform_admin` is held in no other tenant (the gateway refuses both mixes).
+ */
+export const PLATFORM_TENANT_ID = '00000000-0000-0000-0000-000000000000';

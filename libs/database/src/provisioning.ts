@@ -47,9 +47,9 @@ export async function provisionServiceDatabase(adminUrl: string, roles: ServiceD
     await client.query(
       `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA ${schema} GRANT USAGE, SELECT ON SEQUENCES TO ${app}`,
     );
-    // Tables created before the default privileges existed (none in a fresh database) get them too.
-    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${app}`);
-    await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${app}`);
+    // No blanket GRANT … ON ALL TABLES here: the default privileges above cover every table the owner
+    // creates, and a migration may narrow one (an append-only audit trail keeps INSERT and SELECT
+    // only), which a re-grant at every start would silently undo.
   } finally {
     await client.end();
   }

@@ -2,7 +2,7 @@ import path from 'node:path';
 
 /** The platform's processes: where their code and schema are, and their default ports. */
 export interface SubgraphEntry {
-  name: 'complaints' | 'refunds' | 'mediation' | 'appeals' | 'notifications';
+  name: 'complaints' | 'refunds' | 'mediation' | 'appeals' | 'notifications' | 'tenancy';
   port: number;
   /** The service's PostgreSQL schema, owned by `<schema>_owner`, used by `<schema>_app`. */
   schema: string;
@@ -14,6 +14,7 @@ export const SUBGRAPHS: SubgraphEntry[] = [
   { name: 'mediation', port: 4003, schema: 'mediation' },
   { name: 'appeals', port: 4004, schema: 'appeals' },
   { name: 'notifications', port: 4005, schema: 'notifications' },
+  { name: 'tenancy', port: 4006, schema: 'tenancy' },
 ];
 
 export const GATEWAY_PORT = 4000;

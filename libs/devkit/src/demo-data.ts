@@ -4,8 +4,26 @@
  * opaque penalty interest, bundled insurance, standard replies and no answer on hardship.
  */
 export const DEMO_TENANTS = [
-  { id: '6f1c2d1e-5a0b-4c3d-9e8f-7a6b5c4d3e21', name: '你我贷', actorId: 'partner-app:niwodai-app' },
-  { id: '0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c62', name: '桔多多', actorId: 'partner-app:juduoduo-app' },
+  {
+    id: '6f1c2d1e-5a0b-4c3d-9e8f-7a6b5c4d3e21',
+    name: '你我贷',
+    actorId: 'partner-app:niwodai-app',
+    code: 'NWD',
+    locales: ['zh-CN', 'en'],
+    defaultLocale: 'zh-CN',
+    timeZone: 'Asia/Shanghai',
+    enabledChannels: ['APP', 'HOTLINE', 'ONLINE_CHAT', 'EMAIL', 'REGULATOR_REFERRAL'],
+  },
+  {
+    id: '0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c62',
+    name: '桔多多',
+    actorId: 'partner-app:juduoduo-app',
+    code: 'JDD',
+    locales: ['zh-CN', 'zh-TW', 'en'],
+    defaultLocale: 'zh-CN',
+    timeZone: 'Asia/Shanghai',
+    enabledChannels: ['APP', 'WEB', 'HOTLINE', 'ONLINE_CHAT', 'EMAIL', 'LETTER', 'REGULATOR_REFERRAL'],
+  },
 ] as const;
 
 export const DEMO_COMPLAINTS: { tenant: 0 | 1; input: Record<string, unknown> }[] = [
@@ -38,6 +56,7 @@ export const DEMO_COMPLAINTS: { tenant: 0 | 1; input: Record<string, unknown> }[
     tenant: 0,
     input: {
       channel: 'REGULATOR_REFERRAL',
+      regulatorReferral: { regulator: '国家金融监督管理总局 12378', reference: '12378-2026-1120-0457' },
       complainant: { name: '陈美玲', phone: '+852 6123 4567', email: 'mlchan@example.hk', locale: 'zh_TW' },
       productName: '你我贷·极速借',
       description: '經12378熱線轉來：借款時被默認勾選了保險服務，每期多扣保費46元，事前未被告知。',

@@ -9,3 +9,4 @@ export * from './testing/service-under-test';
 export * from './testing/payment-provider-double';
 export * from './demo-data';
 export * from './testing/local-channels';
+export * from './identity';

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GATEWAY_PORT, mainOf, SUBGRAPHS } from './catalog';
+import { gatewayIdentityEnv, TEST_IDENTITY, type PlatformIdentity } from './identity';
 import type { ServiceDatabaseUrls } from './provision';
 
 export interface LaunchOptions {
@@ -17,11 +18,17 @@ export interface LaunchOptions {
   logLevel?: string;
   /** Further settings for every process (e.g. a faster clock scan in tests). */
   extraEnv?: Record<string, string>;
+  /** The keys the gateway trusts and signs with (default: the test identity). */
+  identity?: PlatformIdentity;
+  /** Further settings for the gateway only (rate limits, whether tenants must be registered). */
+  gatewayEnv?: Record<string, string>;
 }
 
 interface Managed {
   name: string;
   port: number;
+  /** The built bundle to run (several gateways run one bundle). */
+  main: string;
   env: NodeJS.ProcessEnv;
   child: ChildProcess | null;
 }
@@ -50,23 +57,29 @@ export class PlatformProcesses {
       this.managed.set(s.name, {
         name: s.name,
         port,
+        main: mainOf(s.name),
         child: null,
         env: { ...base, PORT: String(port), DATABASE_URL: urls.databaseUrl, MIGRATIONS_DATABASE_URL: urls.migrationsDatabaseUrl },
       });
     }
-    const gatewayPort = GATEWAY_PORT + options.portOffset;
-    this.managed.set('gateway', {
-      name: 'gateway',
-      port: gatewayPort,
-      child: null,
-      env: {
-        ...base,
-        PORT: String(gatewayPort),
-        // Local runs only: unsigned development tokens until signed identity lands (issue 4).
-        ALLOW_DEV_TOKENS: 'true',
-        SUBGRAPH_URLS: SUBGRAPHS.map((s) => `${s.name}=http://127.0.0.1:${s.port + options.portOffset}/graphql`).join(','),
-      },
-    });
+    this.gatewayBaseEnv = {
+      ...base,
+      ...gatewayIdentityEnv(options.identity ?? TEST_IDENTITY),
+      SUBGRAPH_URLS: SUBGRAPHS.map((s) => `${s.name}=http://127.0.0.1:${s.port + options.portOffset}/graphql`).join(','),
+      ...options.gatewayEnv,
+    };
+    this.addGateway('gateway', GATEWAY_PORT + options.portOffset);
+  }
+
+  private readonly gatewayBaseEnv: NodeJS.ProcessEnv;
+
+  /**
+   * Registers a further gateway process in front of the same subgraphs, with its own settings
+   * (e.g. NODE_ENV=production or a tiny rate limit in a focused test). Start it with `start(name)`.
+   */
+  addGateway(name: string, port: number, env: Record<string, string> = {}): void {
+    if (this.managed.has(name) && name !== 'gateway') throw new Error(`Process ${name} exists already`);
+    this.managed.set(name, { name, port, child: null, main: mainOf('gateway'), env: { ...this.gatewayBaseEnv, PORT: String(port), ...env } });
   }
 
   get gatewayUrl(): string {
@@ -96,7 +109,7 @@ export class PlatformProcesses {
   async start(name: string, timeoutMs = 90_000): Promise<void> {
     const entry = this.managed.get(name)!;
     if (entry.child && entry.child.exitCode === null) return;
-    const main = mainOf(name);
+    const main = entry.main;
     if (!existsSync(main)) throw new Error(`${main} is missing: build first (npx nx run-many -t build)`);
     const log = createWriteStream(this.logFile(name), { flags: 'a' });
     const child = spawn(process.execPath, ['--enable-source-maps', main], { env: entry.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -123,7 +136,8 @@ export class PlatformProcesses {
 
   /** Stops the gateway first, so no request reaches a subgraph that is going away. */
   async stopAll(): Promise<void> {
-    await this.stop('gateway');
+    const subgraphs = new Set<string>(SUBGRAPHS.map((s) => s.name));
+    await Promise.all([...this.managed.keys()].filter((n) => !subgraphs.has(n)).map((n) => this.stop(n)));
     await Promise.all(SUBGRAPHS.map((s) => this.stop(s.name)));
   }
 

@@ -18,6 +18,8 @@ const PASS_THROUGH = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
 ]);
 
 /**

@@ -17,6 +17,30 @@ export interface GraphQLHttpServerOptions<C extends BaseContext> {
   logger: Logger;
   /** Requests with a larger body are refused before they are parsed. */
   maxBodyBytes?: number;
+  /** Plain HTTP endpoints beside the graph (the gateway's token endpoint, a service's internal endpoints). */
+  routes?: HttpRoute[];
+}
+
+/** What a plain HTTP endpoint sees of a request: the body already read under the size limit. */
+export interface HttpRouteRequest {
+  req: IncomingMessage;
+  url: URL;
+  /** The path's groups matched by the route's pattern. */
+  params: string[];
+  body: string;
+}
+
+export interface HttpRouteResponse {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface HttpRoute {
+  method: 'GET' | 'POST';
+  /** Matched against the whole path. */
+  path: RegExp;
+  handle(request: HttpRouteRequest): Promise<HttpRouteResponse>;
 }
 
 export interface RunningServer {
@@ -83,6 +107,24 @@ export async function startGraphQLHttpServer<C extends BaseContext>(
       );
       const ready = results.every((r) => r.ok || !r.required);
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not-ready', checks: results });
+    }
+    const route = options.routes?.find((r) => r.path.test(url.pathname));
+    if (route) {
+      if (req.method !== route.method) return sendJson(res, 405, { error: `Use ${route.method}.` });
+      let raw = '';
+      try {
+        if (req.method === 'POST') raw = await readBody(req, maxBodyBytes);
+      } catch (error) {
+        if (error instanceof PayloadTooLarge) {
+          res.setHeader('connection', 'close');
+          return sendJson(res, 413, { error: `Request body over ${maxBodyBytes} bytes` });
+        }
+        throw error;
+      }
+      const params = route.path.exec(url.pathname)!.slice(1);
+      const answer = await route.handle({ req, url, params, body: raw });
+      for (const [key, value] of Object.entries(answer.headers ?? {})) res.setHeader(key, value);
+      return sendJson(res, answer.status, answer.body);
     }
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found. The graph is at /graphql.' });
 

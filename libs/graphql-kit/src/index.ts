@@ -6,3 +6,4 @@ export * from './http-server';
 export * from './subgraph-server';
 export * from './supergraph';
 export * from './schema-documentation';
+export * from './internal-request';

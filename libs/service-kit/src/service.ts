@@ -17,6 +17,7 @@ import {
   createSubgraphApollo,
   gatewayProofContext,
   startGraphQLHttpServer,
+  type HttpRoute,
   type RequestContext,
   type RunningServer,
 } from '@redress/graphql-kit';
@@ -50,6 +51,8 @@ export interface ServiceDefinition<C extends RequestContext> {
   consumes?: { topics: string[]; handlers(deps: ServiceDeps): EventHandler<never>[] };
   /** Background work (schedulers) started with the service and stopped before its pool closes. */
   jobs?(deps: ServiceDeps): BackgroundJob[];
+  /** Plain HTTP endpoints beside the graph, for other services only: each must check its own caller. */
+  routes?(deps: ServiceDeps): HttpRoute[];
 }
 
 export interface BackgroundJob {
@@ -67,7 +70,7 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-const ALL_SERVICES = ['complaints', 'refunds', 'mediation', 'appeals', 'notifications'];
+const ALL_SERVICES = ['complaints', 'refunds', 'mediation', 'appeals', 'notifications', 'tenancy'];
 
 /**
  * Starts a subgraph service: migrations as the schema owner, the pool as the runtime role, the
@@ -144,6 +147,7 @@ export async function startService<C extends RequestContext>(
       apollo,
       context: gatewayProofContext(config.gatewaySecret, definition.name, logger, (base) => definition.context(deps, base)),
       logger,
+      routes: definition.routes?.(deps) ?? [],
       readiness: [
         { name: 'postgres', check: () => pingDatabase(dataSource) },
         // Writes wait in the outbox while Kafka is away, so the service stays ready; the state is reported.

@@ -4,6 +4,7 @@ import { MEDIATION_POLICY } from './mediation';
 import { APPEALS_POLICY } from './appeals';
 import { REFUNDS_POLICY } from './refunds';
 import { NOTIFICATIONS_POLICY } from './notifications';
+import { TENANCY_POLICY } from './tenancy';
 
 /**
  * The whole access policy: every permission of every service and the roles that hold it.
@@ -15,6 +16,7 @@ export const POLICY = {
   ...APPEALS_POLICY,
   ...REFUNDS_POLICY,
   ...NOTIFICATIONS_POLICY,
+  ...TENANCY_POLICY,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

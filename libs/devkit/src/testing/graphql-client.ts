@@ -1,3 +1,5 @@
+import { signStaffToken, TEST_IDENTITY } from '../identity';
+
 /** A GraphQL response as a client sees it. */
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -22,11 +24,19 @@ export async function graphqlRequest<T = Record<string, unknown>>(
 }
 
 /**
- * A development token naming tenant and caller (see apps/gateway/src/auth/dev-token.ts); with a
- * borrower id, the caller acts for that one borrower only.
+ * A signed staff token (JWT) for a test caller, as the staff identity provider would issue it,
+ * signed with the test key that every test gateway trusts (`TEST_IDENTITY`). With a borrower id,
+ * the caller acts for that one borrower only. Platform operators use `PLATFORM_TENANT_ID` with the
+ * `platform_admin` role.
  */
-export function devToken(tenantId: string, actorId = 'partner-app:e2e', roles = ['partner_app'], borrowerId: string | null = null): string {
-  return `dev.${Buffer.from(JSON.stringify({ tenantId, actorId, roles, borrowerId })).toString('base64url')}`;
+export function devToken(
+  tenantId: string,
+  actorId = 'partner-app:e2e',
+  roles = ['partner_app'],
+  borrowerId: string | null = null,
+  options: { expiresInSeconds?: number } = {},
+): string {
+  return signStaffToken(TEST_IDENTITY, { tenantId, actorId, roles, borrowerId }, { expiresInSeconds: options.expiresInSeconds });
 }
 
 export function bearer(token: string): Record<string, string> {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { consumerGroupName, topicName, TOPICS } from '@redress/contracts';
 import { WORKSPACE_ROOT } from '../catalog';
+import { TEST_IDENTITY } from '../identity';
 import { PlatformProcesses } from '../launcher';
 import { provisionPlatformDatabase } from '../provision';
 import { TEST_DATA_KEYS, testInfrastructure, uniqueNamespace } from './environment';
@@ -13,6 +14,18 @@ import { TEST_DATA_KEYS, testInfrastructure, uniqueNamespace } from './environme
  */
 export const E2E_DATABASE = process.env['REDRESS_E2E_DATABASE'] ?? 'redress_e2e';
 const DEFAULT_E2E_PORT_OFFSET = Number(process.env['REDRESS_E2E_PORT_OFFSET'] ?? 100);
+
+/**
+ * The test gateway's settings: specs make up tenants without onboarding them, so an unknown tenant
+ * is let through (a suspended one never is), and the rate limit is far above what a suite sends.
+ * The identity spec starts focused gateways with the production values.
+ */
+export const TEST_GATEWAY_ENV: Record<string, string> = {
+  REQUIRE_REGISTERED_TENANT: 'false',
+  RATE_LIMIT_POINTS: '1000000',
+  TOKEN_RATE_LIMIT_POINTS: '1000',
+  TENANT_STATUS_TTL_MS: '500',
+};
 
 /**
  * The built platform as separate processes on their own ports, topics and database. `extraEnv`
@@ -33,6 +46,8 @@ export async function startPlatformUnderTest(name: string, portOffset = DEFAULT_
     logLevel: 'info',
     // Scan for due clocks twice a second, so alert tests need not wait.
     extraEnv: { CLOCK_SCAN_INTERVAL_MS: '500', ...extraEnv },
+    identity: TEST_IDENTITY,
+    gatewayEnv: TEST_GATEWAY_ENV,
   });
   await processes.startAll();
   const kafka = new Kafka({ clientId: `${namespace}-test`, brokers: infra.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });

@@ -38,6 +38,8 @@ export async function startServiceUnderTest<C extends RequestContext>(definition
   return {
     infra,
     running,
+    gatewaySecret,
+    databaseUrls: urls,
     /** Stops the service and deletes its test topics and consumer groups. */
     async stop() {
       await running.stop();
