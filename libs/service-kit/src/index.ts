@@ -1,2 +1,3 @@
 export * from './service-config';
 export * from './service';
+export * from './due-alert-scheduler';

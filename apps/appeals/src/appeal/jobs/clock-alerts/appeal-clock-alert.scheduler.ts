@@ -3,6 +3,7 @@ import { AppealClockAlertV1 } from '@redress/contracts';
 import { withTenant } from '@redress/database';
 import type { OutboxWriter } from '@redress/events';
 import type { Logger } from '@redress/logger';
+import { DueAlertScheduler, type DueAlertSchedulerOptions } from '@redress/service-kit';
 import { appealRepository } from '../../infrastructure/appeal.repository';
 
 interface DueAlert {
@@ -12,59 +13,28 @@ interface DueAlert {
   due_at: Date;
 }
 
-export interface AppealClockAlertSchedulerOptions {
-  intervalMs: number;
-  batchSize?: number;
-  now?: () => Date;
-}
+export type AppealClockAlertSchedulerOptions = DueAlertSchedulerOptions;
 
 /**
  * Warns before an appeal's decision falls due (the tenant's warning hours) and escalates once it
  * has passed. As for complaints, state lives in the database: the alert row and its event commit
  * together, so a restart or a second instance never raises one alert twice, and none is skipped.
  */
-export class AppealClockAlertScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-
+export class AppealClockAlertScheduler extends DueAlertScheduler<DueAlert> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly logger: Logger,
-    private readonly options: AppealClockAlertSchedulerOptions,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => this.tick(), this.options.intervalMs);
-    this.tick();
+    logger: Logger,
+    options: AppealClockAlertSchedulerOptions,
+  ) {
+    super(logger, options, 'appeal clock');
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  protected findDue(now: Date, limit: number): Promise<DueAlert[]> {
+    return this.dataSource.query('SELECT * FROM appeals.due_clock_alerts($1, $2)', [now, limit]);
   }
 
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.raiseDueAlerts()
-      .then(() => undefined)
-      .catch((error) => this.logger.warn({ err: error }, 'appeal clock scan failed; next scan retries'))
-      .finally(() => {
-        this.running = null;
-      });
-  }
-
-  /** Returns how many alerts were raised. */
-  async raiseDueAlerts(): Promise<number> {
-    const now = (this.options.now ?? (() => new Date()))();
-    const due: DueAlert[] = await this.dataSource.query('SELECT * FROM appeals.due_clock_alerts($1, $2)', [now, this.options.batchSize ?? 200]);
-    let raised = 0;
-    for (const alert of due) if (await this.raise(alert)) raised += 1;
-    return raised;
-  }
-
-  private async raise(alert: DueAlert): Promise<boolean> {
+  protected async raise(alert: DueAlert): Promise<boolean> {
     return withTenant(this.dataSource, alert.tenant_id, async (manager) => {
       const claimed: unknown[] = await manager.query(
         `INSERT INTO appeals.clock_alerts (tenant_id, appeal_id, alert, due_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1`,

@@ -3,6 +3,7 @@ import { ComplaintClockAlertV1 } from '@redress/contracts';
 import { withTenant } from '@redress/database';
 import type { OutboxWriter } from '@redress/events';
 import type { Logger } from '@redress/logger';
+import { DueAlertScheduler, type DueAlertSchedulerOptions } from '@redress/service-kit';
 import type { ComplaintRepository } from '../../infrastructure/complaint.repository';
 
 interface DueAlert {
@@ -13,65 +14,32 @@ interface DueAlert {
   due_at: Date;
 }
 
-export interface ClockAlertSchedulerOptions {
-  intervalMs: number;
-  batchSize?: number;
-  now?: () => Date;
-}
+export type ClockAlertSchedulerOptions = DueAlertSchedulerOptions;
 
 /**
  * Raises a warning before each regulatory clock falls due and an escalation once it has passed.
  * State lives in the database, not in memory: the alert row and its event commit together, so a
  * restart (or a second instance) can never raise the same alert twice, and none is skipped.
  */
-export class ClockAlertScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-
+export class ClockAlertScheduler extends DueAlertScheduler<DueAlert> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly complaints: ComplaintRepository,
-    private readonly logger: Logger,
-    private readonly options: ClockAlertSchedulerOptions,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => this.tick(), this.options.intervalMs);
-    this.tick();
+    logger: Logger,
+    options: ClockAlertSchedulerOptions,
+  ) {
+    super(logger, options, 'complaint clock');
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.raiseDueAlerts()
-      .then(() => undefined)
-      .catch((error) => this.logger.warn({ err: error }, 'clock alert scan failed; next scan retries'))
-      .finally(() => {
-        this.running = null;
-      });
-  }
-
-  /** Returns how many alerts were raised. */
-  async raiseDueAlerts(): Promise<number> {
-    const now = (this.options.now ?? (() => new Date()))();
-    const due: DueAlert[] = await this.dataSource.query(
+  protected findDue(now: Date, limit: number): Promise<DueAlert[]> {
+    return this.dataSource.query(
       'SELECT * FROM complaints.due_clock_alerts($1, $2)',
-      [now, this.options.batchSize ?? 200],
+      [now, limit],
     );
-    let raised = 0;
-    for (const alert of due) {
-      if (await this.raise(alert)) raised += 1;
-    }
-    return raised;
   }
 
-  private async raise(alert: DueAlert): Promise<boolean> {
+  protected async raise(alert: DueAlert): Promise<boolean> {
     return withTenant(this.dataSource, alert.tenant_id, async (manager) => {
       const claimed: unknown[] = await manager.query(
         `INSERT INTO complaints.clock_alerts (tenant_id, complaint_id, clock, alert, due_at)

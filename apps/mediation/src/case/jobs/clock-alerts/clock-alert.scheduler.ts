@@ -3,6 +3,7 @@ import { MediationClockAlertV1 } from '@redress/contracts';
 import { withTenant } from '@redress/database';
 import type { OutboxWriter } from '@redress/events';
 import type { Logger } from '@redress/logger';
+import { DueAlertScheduler, type DueAlertSchedulerOptions } from '@redress/service-kit';
 import { MEDIATION_CLOCK_POLICY } from '../../domain/case-policy';
 import { currentAssignment } from '../../domain/mediation-case';
 import { caseRepository } from '../../infrastructure/case.repository';
@@ -15,11 +16,7 @@ interface DueAlert {
   due_at: Date;
 }
 
-export interface ClockAlertSchedulerOptions {
-  intervalMs: number;
-  batchSize?: number;
-  now?: () => Date;
-}
+export type ClockAlertSchedulerOptions = DueAlertSchedulerOptions;
 
 /**
  * Raises a warning before each mediation clock falls due and an escalation once it has passed
@@ -27,54 +24,25 @@ export interface ClockAlertSchedulerOptions {
  * alert row, the breach on the case's timeline and the event commit together, so a restart or a
  * second instance never raises one twice and none is skipped.
  */
-export class MediationClockAlertScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-
+export class MediationClockAlertScheduler extends DueAlertScheduler<DueAlert> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly logger: Logger,
-    private readonly options: ClockAlertSchedulerOptions,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => this.tick(), this.options.intervalMs);
-    this.tick();
+    logger: Logger,
+    options: ClockAlertSchedulerOptions,
+  ) {
+    super(logger, options, 'mediation clock');
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.raiseDueAlerts()
-      .then(() => undefined)
-      .catch((error) => this.logger.warn({ err: error }, 'mediation clock scan failed; next scan retries'))
-      .finally(() => {
-        this.running = null;
-      });
-  }
-
-  /** Returns how many alerts were raised. */
-  async raiseDueAlerts(): Promise<number> {
-    const now = (this.options.now ?? (() => new Date()))();
-    const due: DueAlert[] = await this.dataSource.query('SELECT * FROM mediation.due_clock_alerts($1, make_interval(hours => $2), $3)', [
+  protected findDue(now: Date, limit: number): Promise<DueAlert[]> {
+    return this.dataSource.query('SELECT * FROM mediation.due_clock_alerts($1, make_interval(hours => $2), $3)', [
       now,
       MEDIATION_CLOCK_POLICY.warningBeforeHours,
-      this.options.batchSize ?? 200,
+      limit,
     ]);
-    let raised = 0;
-    for (const alert of due) {
-      if (await this.raise(alert, now)) raised += 1;
-    }
-    return raised;
   }
 
-  private async raise(alert: DueAlert, now: Date): Promise<boolean> {
+  protected async raise(alert: DueAlert, now: Date): Promise<boolean> {
     return withTenant(this.dataSource, alert.tenant_id, async (manager) => {
       const claimed: unknown[] = await manager.query(
         `INSERT INTO mediation.clock_alerts (tenant_id, case_id, clock, alert, due_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,

@@ -3,6 +3,7 @@ import { RefundClockAlertV1 } from '@redress/contracts';
 import { withTenant } from '@redress/database';
 import type { OutboxWriter } from '@redress/events';
 import type { Logger } from '@redress/logger';
+import { DueAlertScheduler, type DueAlertSchedulerOptions } from '@redress/service-kit';
 import { refundRepository } from '../../infrastructure/refund.repository';
 
 interface DueAlert {
@@ -13,61 +14,28 @@ interface DueAlert {
   due_at: Date;
 }
 
-export interface RefundClockAlertOptions {
-  intervalMs: number;
-  batchSize?: number;
-  now?: () => Date;
-}
+export type RefundClockAlertOptions = DueAlertSchedulerOptions;
 
 /**
  * Raises a warning before a refund's review or payout time limit falls due and an escalation once
  * it has passed. The alert row and its event commit together, so a restart (or a second instance)
  * never raises the same alert twice, and none is skipped.
  */
-export class RefundClockAlertScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-
+export class RefundClockAlertScheduler extends DueAlertScheduler<DueAlert> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly logger: Logger,
-    private readonly options: RefundClockAlertOptions,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => this.tick(), this.options.intervalMs);
-    this.tick();
+    logger: Logger,
+    options: RefundClockAlertOptions,
+  ) {
+    super(logger, options, 'refund clock');
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  protected findDue(now: Date, limit: number): Promise<DueAlert[]> {
+    return this.dataSource.query('SELECT * FROM refunds.due_clock_alerts($1, $2)', [now, limit]);
   }
 
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.raiseDueAlerts()
-      .then(() => undefined)
-      .catch((error) => this.logger.warn({ err: error }, 'refund clock scan failed; next scan retries'))
-      .finally(() => {
-        this.running = null;
-      });
-  }
-
-  /** Returns how many alerts were raised. */
-  async raiseDueAlerts(): Promise<number> {
-    const now = (this.options.now ?? (() => new Date()))();
-    const due: DueAlert[] = await this.dataSource.query('SELECT * FROM refunds.due_clock_alerts($1, $2)', [now, this.options.batchSize ?? 200]);
-    let raised = 0;
-    for (const alert of due) {
-      if (await this.raise(alert)) raised += 1;
-    }
-    return raised;
-  }
-
-  private async raise(alert: DueAlert): Promise<boolean> {
+  protected async raise(alert: DueAlert): Promise<boolean> {
     return withTenant(this.dataSource, alert.tenant_id, async (manager) => {
       const claimed: unknown[] = await manager.query(
         `INSERT INTO refunds.clock_alerts (tenant_id, refund_id, clock, alert, due_at)
