@@ -41,6 +41,9 @@ type Plan = { kind: 'send'; message: OutgoingMessage; settings: StoredChannelSet
  * rows that are due again, and several instances share the work without sending anything twice.
  * No transaction is held open while a provider is called.
  */
+/** How soon a notice waiting for its complainant's contact is looked at again, wake-up or not. */
+const CONTACT_RECHECK_MS = 2_000;
+
 export class DeliveryDispatcher {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -170,8 +173,10 @@ export class DeliveryDispatcher {
           : null;
       if (!stored) {
         if (now.getTime() - notice.createdAt.getTime() < this.options.contactWaitMs) {
-          // The contact travels in its own event; it wakes this notice when it arrives.
-          return done({ kind: 'await-contact', until: new Date(now.getTime() + Math.min(this.options.contactWaitMs, 60_000)), reason: "waiting for the complainant's contact" });
+          // The contact travels in its own event, which wakes this notice when it arrives. A contact
+          // committed while this round looked (after its snapshot, before its write) would miss that
+          // wake-up, so the wait is re-checked every few seconds rather than trusted for a minute.
+          return done({ kind: 'await-contact', until: new Date(now.getTime() + Math.min(this.options.contactWaitMs, CONTACT_RECHECK_MS)), reason: "waiting for the complainant's contact" });
         }
         return done({ kind: 'dead-letter', error: "the complainant's contact never arrived", attempted: false });
       }
