@@ -31,6 +31,13 @@ export const DEMO_COMPLAINTS: { tenant: 0 | 1; input: Record<string, unknown> }[
     tenant: 0,
     input: {
       channel: 'APP',
+      category: 'COMPLAINT',
+      topic: 'INTEREST_AND_FEE_TRANSPARENCY',
+      borrowerId: 'NWD-C-000123',
+      evidence: [
+        { kind: 'CHAT_LOG', fileName: '客服聊天记录-20261021.png', mediaType: 'image/png', sizeBytes: 182044, sha256: '5d41402abc4b2a76b9719d911017c592ae2f1d5c3a3c1b8f0e6e4f2a9b7c3d11' },
+        { kind: 'REPAYMENT_RECORD', fileName: '还款明细.pdf', mediaType: 'application/pdf', sizeBytes: 96512, sha256: '7c211433f02071597741e6ff5a8ea34789abbf43c0f1e7a1c8f4d3b2a1908e77' },
+      ],
       complainant: { name: '王秀英', phone: '13812341234', email: 'wangxiuying@example.cn', locale: 'zh_CN' },
       productName: '你我贷·极速借',
       contractNumber: 'NWD-2025-0081123',
@@ -44,6 +51,10 @@ export const DEMO_COMPLAINTS: { tenant: 0 | 1; input: Record<string, unknown> }[
     tenant: 0,
     input: {
       channel: 'HOTLINE',
+      category: 'MISCONDUCT_REPORT',
+      topic: 'COLLECTION_CONDUCT',
+      severity: 'HIGH',
+      involvedStaff: ['催收员 刘某'],
       complainant: { name: '李强', phone: '13900001111', locale: 'zh_CN' },
       productName: '你我贷·嘉英贷',
       contractNumber: 'NWD-2024-0460217',
@@ -56,6 +67,7 @@ export const DEMO_COMPLAINTS: { tenant: 0 | 1; input: Record<string, unknown> }[
     tenant: 0,
     input: {
       channel: 'REGULATOR_REFERRAL',
+      topic: 'CONTRACT_TERMS',
       regulatorReferral: { regulator: '国家金融监督管理总局 12378', reference: '12378-2026-1120-0457' },
       complainant: { name: '陈美玲', phone: '+852 6123 4567', email: 'mlchan@example.hk', locale: 'zh_TW' },
       productName: '你我贷·极速借',
@@ -68,6 +80,9 @@ export const DEMO_COMPLAINTS: { tenant: 0 | 1; input: Record<string, unknown> }[
     tenant: 1,
     input: {
       channel: 'ONLINE_CHAT',
+      topic: 'INTEREST_AND_FEE_TRANSPARENCY',
+      severity: 'HIGH',
+      borrowerId: 'JDD-C-004512',
       complainant: { name: '张伟', phone: '13700002222', locale: 'zh_CN' },
       productName: '桔多多·信用借',
       contractNumber: 'JDD-2025-3318890',
@@ -80,6 +95,8 @@ export const DEMO_COMPLAINTS: { tenant: 0 | 1; input: Record<string, unknown> }[
     tenant: 1,
     input: {
       channel: 'EMAIL',
+      topic: 'SERVICE_ATTITUDE',
+      severity: 'LOW',
       complainant: { name: 'Michael Zhou', phone: '+86 186 0000 3333', email: 'm.zhou@example.com', locale: 'en' },
       productName: '桔多多·信用借',
       description: 'My complaint filed on 2 November has had no answer for three weeks; nobody tells me where it stands.',
