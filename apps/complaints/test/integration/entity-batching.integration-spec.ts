@@ -14,11 +14,12 @@ describe('Complaint references resolved in a batch', () => {
 
   beforeAll(async () => {
     service = await startServiceUnderTest(complaintsService);
-    for (const name of ['张伟', '李娜', '王芳', '刘洋']) {
+    for (const [i, name] of ['张伟', '李娜', '王芳', '刘洋'].entries()) {
       const result = await service.asGateway<{ fileComplaint: { complaint: { id: string } } }>(tenantId, FILE, {
         input: {
           channel: 'WEB',
-          complainant: { name, phone: '13700001111' },
+          // Four borrowers: the same phone on the same product and topic would be one matter, merged.
+          complainant: { name, phone: `1370000111${i}` },
           productName: '京东金融·金条',
           description: '提前结清后仍被扣款，客服称系统自动扣费无法处理。',
         },
@@ -48,6 +49,16 @@ describe('Complaint references resolved in a batch', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('resolves none of them for another lender, even through a hand-made _entities request', async () => {
+    const result = await service.asGateway<{ _entities: ({ id: string } | null)[] }>(
+      randomUUID(),
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Complaint { id complainant { name phone } } } }`,
+      { r: ids.map((id) => ({ __typename: 'Complaint', id })) },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual(ids.map(() => null));
   });
 
   it('numbers references per tenant and day without gaps or repeats', async () => {
