@@ -201,6 +201,10 @@ describe('the complaint case file through the gateway', () => {
     const view = mine.data!.myComplaints.edges[0]!.node;
     expect(view).toMatchObject({ reference: complaint.reference, statusText: 'Under internal review', nextStep: { text: 'We will decide and tell you by' } });
     expect(JSON.stringify(view)).not.toMatch(/法务|staff-0007|投诉处理一组/);
+    // The same case read through the staff-facing type keeps its internal notes from the borrower too.
+    const direct = await gql<{ complaint: { timeline: { action: string; note: string | null }[] } }>('query($id: ID!) { complaint(id: $id) { timeline { action note } } }', { id: complaint.id }, borrowerA);
+    expect(direct.data!.complaint.timeline.find((s) => s.action === 'REQUEST_REVIEW')!.note).toBeNull();
+    expect((await readCase(complaint.id)).timeline.find((s) => s.action === 'REQUEST_REVIEW')!.note).toBe('内部：需法务确认合同条款');
 
     for (const query of ['query($id: ID!) { complaint(id: $id) { id } }', 'query($id: ID!) { myComplaint(id: $id) { id } }']) {
       const other = await gql<Record<string, unknown>>(query, { id: complaint.id }, borrowerB);

@@ -2,6 +2,7 @@ import type { Locale } from '@redress/contracts';
 import type { Complaint, ComplaintStep, Resolution } from './complaint';
 import type { ComplaintStatus } from './complaint-lifecycle';
 import { readClock } from './deadline-clock';
+import { noteForComplainant } from './told-to-complainant';
 
 /**
  * The borrower's own view of their case (DOMAIN.md: the complainant can see the status and
@@ -68,8 +69,6 @@ const STEP: Partial<Record<ComplaintStep['action'], Words>> = {
   archive: { 'zh-CN': '案件已归档', 'zh-TW': '案件已歸檔', en: 'The case was archived' },
 };
 
-/** Steps whose note is meant for the complainant; every other note is internal. */
-const NOTE_TOLD = new Set(['decline', 'withdraw', 'extendDecision', 'pauseClock', 'restartClock', 'reopen']);
 
 const NEXT: Partial<Record<ComplaintStatus, Words>> = {
   RECEIVED: { 'zh-CN': '我们将在期限前告知您是否受理', 'zh-TW': '我們將在期限前告知您是否受理', en: 'We will tell you whether we accept your complaint by' },
@@ -104,7 +103,7 @@ export function borrowerView(complaint: Complaint, steps: ComplaintStep[], now: 
     receivedAt: complaint.receivedAt,
     timeline: steps
       .filter((s) => STEP[s.action])
-      .map((s) => ({ at: s.at, text: STEP[s.action]![locale], detail: NOTE_TOLD.has(s.action) ? s.note : null })),
+      .map((s) => ({ at: s.at, text: STEP[s.action]![locale], detail: noteForComplainant(s) })),
     nextStep: nextStep(complaint, decision?.reviewRequestBy ?? null, now, locale),
     decision,
   };

@@ -12,9 +12,8 @@ import {
 import type { OutboxWriter } from '@redress/events';
 import type { PersonalDataCipher } from '@redress/personal-data';
 import type { Complaint, ComplaintStep } from '../domain/complaint';
+import { noteForComplainant } from '../domain/told-to-complainant';
 
-/** Steps whose note the complainant is told (a reason for a decline, an extension, a pause, …); other notes stay internal. */
-const TOLD_TO_COMPLAINANT = new Set(['decline', 'withdraw', 'extendDecision', 'pauseClock', 'restartClock', 'reopen', 'mergeRepeat', 'merge']);
 
 /** Publishes a complaint's events through the outbox, in the transaction that changed it. */
 export class ComplaintEvents {
@@ -90,7 +89,7 @@ export class ComplaintEvents {
         action: step.action,
         fromStatus: step.fromStatus ?? step.toStatus,
         toStatus: step.toStatus,
-        reason: TOLD_TO_COMPLAINANT.has(step.action) ? step.note : null,
+        reason: noteForComplainant(step),
         productName: complaint.productName,
         decisionDueAt: complaint.decisionDueAt.toISOString(),
         locale: complaint.complainant.locale,

@@ -10,6 +10,7 @@ import { TransitionComplaintHandler } from '../commands/transition-complaint/tra
 import type { TransitionCommandRequest } from '../commands/transition-complaint/transition-complaint.command';
 import { newCaseNote, newCommunication, type CommunicationInput } from '../domain/case-file';
 import { borrowerView } from '../domain/borrower-view';
+import { noteForComplainant } from '../domain/told-to-complainant';
 import type { Complaint, Representative } from '../domain/complaint';
 import { clocksOf } from '../domain/complaint-clocks';
 import { validateFilter, type ComplaintFilterInput, type ComplaintOrder } from '../domain/complaint-filter';
@@ -274,7 +275,11 @@ export function complaintResolvers(deps: ServiceDeps) {
     },
     Complaint: {
       availableActions: (c: Complaint) => actionsAvailable(c.status),
-      timeline: (c: Complaint, _: unknown, ctx: ComplaintsContext) => ctx.timelineOf.load(c.id),
+      // Internal notes (who was assigned, what the review group was asked) only for the case team.
+      timeline: async (c: Complaint, _: unknown, ctx: ComplaintsContext) => {
+        const steps = await ctx.timelineOf.load(c.id);
+        return can(ctx.caller, 'complaints.readInternalNotes') ? steps : steps.map((s) => ({ ...s, note: noteForComplainant(s) }));
+      },
       clocks: async (c: Complaint, _: unknown, ctx: ComplaintsContext) =>
         clocksOf(c, await ctx.timelineOf.load(c.id), new Date()).map((clock) => ({
           ...clock,
@@ -294,7 +299,9 @@ export function complaintResolvers(deps: ServiceDeps) {
         }
         return shown;
       },
-      representative: (c: Complaint, _: unknown, ctx: ComplaintsContext) => representativeFor(ctx, c.representative),
+      representative: (c: Complaint, _: unknown, ctx: ComplaintsContext) =>
+        // Whoever filed a misconduct report for someone else is as confidential as the reporter.
+        complainantFor(ctx, c).visibility === 'CONFIDENTIAL' ? null : representativeFor(ctx, c.representative),
       mergedInto: (c: Complaint, _: unknown, ctx: ComplaintsContext) => (c.mergedInto ? visible(ctx, c.mergedInto) : null),
       reviewConclusion: (c: Complaint, _: unknown, ctx: ComplaintsContext) => (c.reviewConclusion === null ? null : internal(ctx, () => c.reviewConclusion)),
       resolution: (c: Complaint, _: unknown, ctx: ComplaintsContext) =>
