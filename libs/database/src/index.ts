@@ -1,3 +1,4 @@
 export * from './data-source';
 export * from './provisioning';
 export * from './tenant-isolation';
+export * from './reference-sequence';

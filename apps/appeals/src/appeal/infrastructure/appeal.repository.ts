@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { nextDailySequence } from '@redress/database';
 import { updatedRows } from '../../shared/infrastructure/affected-rows';
 import type { AppealableKind, Locale } from '@redress/contracts';
 import { isUuid } from '@redress/domain-kit';
@@ -24,13 +25,8 @@ type PageKey = { limit: number; after: [string, string] | null };
  * appeal is always shown with what it appeals against. Every method is scoped by tenant.
  */
 export const appealRepository = {
-  async nextReferenceSequence(manager: EntityManager, tenantId: string, day: string): Promise<number> {
-    const rows: { last_value: number }[] = await manager.query(
-      `INSERT INTO appeals.reference_sequences (tenant_id, day, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (tenant_id, day) DO UPDATE SET last_value = reference_sequences.last_value + 1 RETURNING last_value`,
-      [tenantId, day],
-    );
-    return rows[0]!.last_value;
+  nextReferenceSequence(manager: EntityManager, tenantId: string, day: string): Promise<number> {
+    return nextDailySequence(manager, 'appeals', tenantId, day);
   },
 
   /** Returns false when another open appeal on the same decision got there first (the partial unique index). */

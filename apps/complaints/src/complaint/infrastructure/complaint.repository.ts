@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { nextDailySequence } from '@redress/database';
 import { isUuid } from '@redress/domain-kit';
 import type { ComplaintChannel, Locale } from '@redress/contracts';
 import type { PersonalDataCipher } from '@redress/personal-data';
@@ -22,14 +23,8 @@ export function createComplaintRepository(cipher: PersonalDataCipher) {
   const { toRecord, toDomain } = recordMapping(cipher);
   return {
     /** The next number of the tenant's daily reference sequence; the row lock serialises concurrent filings. */
-    async nextReferenceSequence(manager: EntityManager, tenantId: string, day: string): Promise<number> {
-      const rows: { last_value: number }[] = await manager.query(
-        `INSERT INTO complaints.reference_sequences (tenant_id, day, last_value) VALUES ($1, $2, 1)
-         ON CONFLICT (tenant_id, day) DO UPDATE SET last_value = reference_sequences.last_value + 1
-         RETURNING last_value`,
-        [tenantId, day],
-      );
-      return rows[0]!.last_value;
+    nextReferenceSequence(manager: EntityManager, tenantId: string, day: string): Promise<number> {
+      return nextDailySequence(manager, 'complaints', tenantId, day);
     },
 
     async insert(manager: EntityManager, complaint: Complaint, matter: string | null): Promise<void> {

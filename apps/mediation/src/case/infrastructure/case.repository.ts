@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { nextDailySequence } from '@redress/database';
 import { DomainError } from '@redress/domain-kit';
 import type { Page } from '@redress/graphql-kit';
 import { currentAssignment, pendingProposal, type MediationCase } from '../domain/mediation-case';
@@ -68,14 +69,8 @@ function columns(c: MediationCase): unknown[] {
 
 /** Thin SQL over `mediation.cases`; every statement names the tenant, and RLS checks it again. */
 export const caseRepository = {
-  async nextReferenceSequence(manager: EntityManager, tenantId: string, day: string): Promise<number> {
-    const rows: { last_value: number }[] = await manager.query(
-      `INSERT INTO mediation.reference_sequences (tenant_id, day, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (tenant_id, day) DO UPDATE SET last_value = reference_sequences.last_value + 1
-       RETURNING last_value`,
-      [tenantId, day],
-    );
-    return rows[0]!.last_value;
+  nextReferenceSequence(manager: EntityManager, tenantId: string, day: string): Promise<number> {
+    return nextDailySequence(manager, 'mediation', tenantId, day);
   },
 
   /** Inserts a case; returns false when its referral already opened one (nothing is written). */

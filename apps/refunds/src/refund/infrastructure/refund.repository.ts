@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { nextDailySequence } from '@redress/database';
 import { isUuid } from '@redress/domain-kit';
 import type { Refund, RefundStep } from '../domain/refund';
 import type { RefundFilter } from '../domain/refund-filter';
@@ -19,14 +20,8 @@ export interface RefundPage {
 
 /** Data access for refund requests. Every method takes the tenant explicitly: scoping in code, RLS in the database. */
 export const refundRepository = {
-  async nextReferenceSequence(manager: EntityManager, tenantId: string, day: string): Promise<number> {
-    const rows: { last_value: number }[] = await manager.query(
-      `INSERT INTO refunds.reference_sequences (tenant_id, day, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (tenant_id, day) DO UPDATE SET last_value = reference_sequences.last_value + 1
-       RETURNING last_value`,
-      [tenantId, day],
-    );
-    return rows[0]!.last_value;
+  nextReferenceSequence(manager: EntityManager, tenantId: string, day: string): Promise<number> {
+    return nextDailySequence(manager, 'refunds', tenantId, day);
   },
 
   /**
